@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA inference IS 'Owned by inference-app: prediction and interaction logs, feedback, quota usage. mlops-app reads it.';

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA mlops IS 'Owned by mlops-app: datasets, registry, jobs, rollouts, alerts, audit.';
