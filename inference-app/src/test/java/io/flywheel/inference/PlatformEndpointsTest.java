@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 class PlatformEndpointsTest {
 
     @Test
-    void isLiveAndReadyWithARealDatabaseCheck() {
+    void isLiveAndReadyWithARealDatabaseCheck() throws InterruptedException {
+        awaitReady();
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    // readiness waits for the embedding model, which loads in the background for a few seconds after start
+    private static void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (given().when().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     @Test
