@@ -1,5 +1,6 @@
 package io.flywheel.inference.retrieval;
 
+import io.flywheel.shared.hashing.Sha256;
 import io.flywheel.shared.retrieval.RagIndex;
 import io.flywheel.shared.retrieval.RagIndexCodec;
 import io.quarkus.runtime.StartupEvent;
@@ -9,9 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +36,7 @@ public class RagIndexLoader {
         config.indexFile().ifPresent(file -> {
             try {
                 byte[] artifact = Files.readAllBytes(file);
-                deploy(load(config.indexFileModel(), 0, artifact, sha256(artifact)));
+                deploy(load(config.indexFileModel(), 0, artifact, Sha256.hex(artifact)));
             } catch (IOException e) {
                 throw new UncheckedIOException("flywheel.retrieval.index-file " + file + " cannot be read", e);
             }
@@ -52,7 +50,7 @@ public class RagIndexLoader {
      *                                  embedded by another model than this pod's
      */
     public ServedIndex load(String model, int version, byte[] artifact, String expectedSha256) {
-        String actual = sha256(artifact);
+        String actual = Sha256.hex(artifact);
         if (!actual.equalsIgnoreCase(expectedSha256)) {
             throw new IllegalArgumentException(model + " v" + version + ": artifact sha256 is " + actual
                     + ", expected " + expectedSha256);
@@ -79,14 +77,6 @@ public class RagIndexLoader {
     private static void warmUp(RagIndex index) {
         if (index.vectors().size() > 0) {
             index.vectors().search(index.vectors().row(0), 1, -1f);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

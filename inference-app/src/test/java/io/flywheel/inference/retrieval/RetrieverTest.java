@@ -174,6 +174,6 @@ class RetrieverTest {
     }
 
     private static String sha256(byte[] bytes) {
-        return RagIndexLoader.sha256(bytes);
+        return io.flywheel.shared.hashing.Sha256.hex(bytes);
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * overlined — with one repeated punctuation character at least as long as the title; this is also Markdown's setext
  * form) and Markdown ATX headings ({@code # Title}, outside fenced code blocks).
  */
-final class Sections {
+public final class Sections {
 
     private static final Pattern ADORNMENT = Pattern.compile("([=\\-~^\"'`#*+:.!$%&,;/<>?@\\\\|_])\\1{2,}\\s*");
     private static final Pattern ATX = Pattern.compile("#{1,6}\\s+(.*?)\\s*#*\\s*");
@@ -27,10 +27,11 @@ final class Sections {
      * @param bodyStart offset after the heading's lines
      * @param end       offset after its last character
      */
-    record Section(String heading, int start, int bodyStart, int end) {
+    public record Section(String heading, int start, int bodyStart, int end) {
     }
 
-    static List<Section> of(String text) {
+    /** The sections of a document, in order; text before the first heading is a section with an empty heading. */
+    public static List<Section> of(String text) {
         List<int[]> lines = lines(text);
         List<Section> sections = new ArrayList<>();
         String heading = "";
@@ -78,7 +79,7 @@ final class Sections {
     }
 
     /** Whether the line is a heading's under- or overline: one punctuation character repeated. */
-    static boolean isAdornment(String line) {
+    public static boolean isAdornment(String line) {
         return ADORNMENT.matcher(line).matches();
     }
 
