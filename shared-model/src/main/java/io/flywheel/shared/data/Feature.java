@@ -1,6 +1,5 @@
 package io.flywheel.shared.data;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +11,7 @@ import java.util.Objects;
  * @param categories for a categorical feature, the categories seen in training, distinct and sorted in {@link String}
  *                   order; empty otherwise
  */
-public record Feature(String name, ColumnType type, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> categories) {
+public record Feature(String name, ColumnType type, List<String> categories) {
 
     public Feature {
         Table.requireName(name);

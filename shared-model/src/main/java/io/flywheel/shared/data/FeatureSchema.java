@@ -33,8 +33,8 @@ public record FeatureSchema(List<Feature> features, String label, List<String> c
         if (seen.containsKey(label)) {
             throw new IllegalArgumentException("the label `" + label + "` cannot also be a feature");
         }
-        if (classes == null || classes.size() != 2 || Objects.equals(classes.get(0), classes.get(1))
-                || classes.contains(null)) {
+        if (classes == null || classes.size() != 2 || classes.get(0) == null || classes.get(1) == null
+                || Objects.equals(classes.get(0), classes.get(1))) {
             throw new IllegalArgumentException("a binary schema needs exactly two distinct classes, got " + classes);
         }
         if (!classes.contains(positiveClass)) {
