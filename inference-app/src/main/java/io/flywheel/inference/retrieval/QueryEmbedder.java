@@ -15,6 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,7 @@ public class QueryEmbedder {
 
     private final RetrievalConfig config;
     private final CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
+    private volatile Duration loadTime;
     private final Cache<String, float[]> cache;
     private final Timer embeddingTime;
 
@@ -57,9 +59,9 @@ public class QueryEmbedder {
         try {
             EmbeddingModel loaded = new AllMiniLmL6V2EmbeddingModel();
             loaded.embed(WARM_UP_QUERY);
+            loadTime = Duration.ofNanos(System.nanoTime() - started);
             model.complete(loaded);
-            LOG.infof("embedding model %s loaded in %d ms", id().id(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.infof("embedding model %s loaded in %d ms", id().id(), loadTime.toMillis());
         } catch (RuntimeException | LinkageError e) {
             LOG.errorf(e, "the embedding model %s could not be loaded; retrieval is unavailable", id().id());
             model.completeExceptionally(e);
@@ -74,6 +76,11 @@ public class QueryEmbedder {
     /** Whether the model is loaded and has answered its warm-up query. */
     public boolean isReady() {
         return model.isDone() && !model.isCompletedExceptionally();
+    }
+
+    /** How long loading the model and its warm-up query took (the cold start of retrieval), once it is loaded. */
+    public Optional<Duration> loadTime() {
+        return Optional.ofNullable(loadTime);
     }
 
     /** Why the model could not be loaded, if it could not. */

@@ -28,6 +28,7 @@ public class RetrievalReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("retrieval")
                 .status(embedder.isReady())
                 .withData("embedding-model", embedder.isReady() ? embedder.id().id() : "loading");
+        embedder.loadTime().ifPresent(took -> response.withData("embedding-model-load-ms", took.toMillis()));
         embedder.failure().ifPresent(failure -> response.withData("embedding-model-failure", failure));
         active.current().ifPresentOrElse(
                 served -> response.withData("index", served.model() + " v" + served.version())
