@@ -14,24 +14,22 @@ public final class Divergence {
 
     /** {@code PSI = Σ (live − reference) · ln(live / reference)}; 0.1 is usually read as a warning, 0.2 as drift. */
     public static double psi(double[] reference, double[] live, double epsilon) {
-        check(reference, live);
-        double sum = 0;
-        for (int i = 0; i < reference.length; i++) {
-            double expected = Math.max(reference[i], epsilon);
-            double actual = Math.max(live[i], epsilon);
-            sum += (actual - expected) * Math.log(actual / expected);
-        }
-        return sum;
+        return sum(reference, live, epsilon, true);
     }
 
     /** {@code KL(live ‖ reference) = Σ live · ln(live / reference)}. */
     public static double kl(double[] reference, double[] live, double epsilon) {
+        return sum(reference, live, epsilon, false);
+    }
+
+    /** Both are sums of a weight times the log-ratio of the floored shares: PSI weighs by the difference. */
+    private static double sum(double[] reference, double[] live, double epsilon, boolean psi) {
         check(reference, live);
         double sum = 0;
         for (int i = 0; i < reference.length; i++) {
             double expected = Math.max(reference[i], epsilon);
             double actual = Math.max(live[i], epsilon);
-            sum += actual * Math.log(actual / expected);
+            sum += (psi ? actual - expected : actual) * Math.log(actual / expected);
         }
         return sum;
     }
