@@ -4,22 +4,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A column of category strings where {@code null} marks a missing value. */
-public final class CategoricalColumn implements Column {
+public final class CategoricalColumn extends Column {
 
-    private final String name;
     private final String[] values;
-    private final int missing;
 
     private CategoricalColumn(String name, String[] values) {
-        this.name = Table.requireName(name);
+        super(name, values.length, countMissing(values));
+        this.values = values;
+    }
+
+    private static int countMissing(String[] values) {
         int nulls = 0;
         for (String value : values) {
             if (value == null) {
                 nulls++;
             }
         }
-        this.values = values;
-        this.missing = nulls;
+        return nulls;
     }
 
     /** A column holding a copy of the values. */
@@ -33,23 +34,8 @@ public final class CategoricalColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.CATEGORICAL;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
-    }
-
-    @Override
-    public int missingCount() {
-        return missing;
     }
 
     @Override
@@ -84,11 +70,6 @@ public final class CategoricalColumn implements Column {
         for (int i = 0; i < rows.length; i++) {
             picked[i] = values[rows[i]];
         }
-        return new CategoricalColumn(name, picked);
-    }
-
-    @Override
-    public String toString() {
-        return "CategoricalColumn[" + name + ", " + values.length + " rows]";
+        return new CategoricalColumn(name(), picked);
     }
 }

@@ -1,20 +1,41 @@
 package io.flywheel.shared.data;
 
 /** One immutable, named column of a {@link Table}. */
-public sealed interface Column permits NumericColumn, CategoricalColumn {
+public abstract sealed class Column permits NumericColumn, CategoricalColumn {
 
-    String name();
+    private final String name;
+    private final int size;
+    private final int missing;
 
-    ColumnType type();
+    Column(String name, int size, int missing) {
+        this.name = Table.requireName(name);
+        this.size = size;
+        this.missing = missing;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public abstract ColumnType type();
 
     /** Number of rows. */
-    int size();
+    public final int size() {
+        return size;
+    }
 
     /** Number of missing cells (NaN in a numeric column, null in a categorical one). */
-    int missingCount();
+    public final int missingCount() {
+        return missing;
+    }
 
-    boolean isMissing(int row);
+    public abstract boolean isMissing(int row);
 
     /** The same column holding only the given rows, in the given order. */
-    Column select(int[] rows);
+    public abstract Column select(int[] rows);
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name + ", " + size + " rows]";
+    }
 }

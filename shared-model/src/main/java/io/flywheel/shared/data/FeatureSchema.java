@@ -53,6 +53,21 @@ public record FeatureSchema(List<Feature> features, String label, List<String> c
         return SchemaInference.infer(table, label, positiveClass);
     }
 
+    /**
+     * The types to build a table of new data with ({@link TableBuilder#build(Map)}): the categorical features, so
+     * that categories which look like numbers stay categories. Numeric features are left to inference, so that text
+     * in them reaches validation as a report rather than failing the read.
+     */
+    public Map<String, ColumnType> categoricalColumns() {
+        Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
+        for (Feature feature : features) {
+            if (feature.type() == ColumnType.CATEGORICAL) {
+                types.put(feature.name(), ColumnType.CATEGORICAL);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(types);
+    }
+
     public String negativeClass() {
         return classes.get(0);
     }

@@ -5,14 +5,17 @@ import io.flywheel.shared.problem.ProblemType;
 import java.util.Arrays;
 
 /** A column of finite doubles where {@code NaN} marks a missing value; infinities are refused. */
-public final class NumericColumn implements Column {
+public final class NumericColumn extends Column {
 
-    private final String name;
     private final double[] values;
-    private final int missing;
 
     private NumericColumn(String name, double[] values) {
-        this.name = Table.requireName(name);
+        super(name, values.length, countMissing(name, values));
+        this.values = values;
+    }
+
+    /** Counts NaN cells and refuses infinite ones. */
+    private static int countMissing(String name, double[] values) {
         int nan = 0;
         for (int row = 0; row < values.length; row++) {
             double value = values[row];
@@ -23,8 +26,7 @@ public final class NumericColumn implements Column {
                         "column `" + name + "`, row " + (row + 1) + ": " + value + " is not a finite number");
             }
         }
-        this.values = values;
-        this.missing = nan;
+        return nan;
     }
 
     /** A column holding a copy of the values. */
@@ -38,23 +40,8 @@ public final class NumericColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.NUMERIC;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
-    }
-
-    @Override
-    public int missingCount() {
-        return missing;
     }
 
     @Override
@@ -74,7 +61,7 @@ public final class NumericColumn implements Column {
 
     /** The non-missing values, sorted ascending (a fresh array). */
     public double[] sortedPresentValues() {
-        double[] present = new double[values.length - missing];
+        double[] present = new double[values.length - missingCount()];
         int next = 0;
         for (double value : values) {
             if (!Double.isNaN(value)) {
@@ -91,11 +78,6 @@ public final class NumericColumn implements Column {
         for (int i = 0; i < rows.length; i++) {
             picked[i] = values[rows[i]];
         }
-        return new NumericColumn(name, picked);
-    }
-
-    @Override
-    public String toString() {
-        return "NumericColumn[" + name + ", " + values.length + " rows]";
+        return new NumericColumn(name(), picked);
     }
 }

@@ -51,9 +51,7 @@ public record GradientBoostedTrees(Objective objective, float baseMargin, boolea
 
     @Override
     public void checkWidth(int encodedWidth) {
-        for (int t = 0; t < trees.size(); t++) {
-            TreeShape.checkFeatures("model.trees[" + t + "]", trees.get(t).feature(), encodedWidth);
-        }
+        TreeShape.checkFeatures(trees.stream().map(BoostedTree::feature).toList(), encodedWidth);
     }
 
     @Override

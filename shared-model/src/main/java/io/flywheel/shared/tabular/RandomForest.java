@@ -57,9 +57,7 @@ public record RandomForest(Combiner combiner, boolean positiveWinsTies, double[]
 
     @Override
     public void checkWidth(int encodedWidth) {
-        for (int t = 0; t < trees.size(); t++) {
-            TreeShape.checkFeatures("model.trees[" + t + "]", trees.get(t).feature(), encodedWidth);
-        }
+        TreeShape.checkFeatures(trees.stream().map(DecisionTree::feature).toList(), encodedWidth);
     }
 
     @Override

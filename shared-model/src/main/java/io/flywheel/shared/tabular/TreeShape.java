@@ -1,5 +1,7 @@
 package io.flywheel.shared.tabular;
 
+import java.util.List;
+
 /**
  * The structure rules every stored tree obeys, so that scoring can walk it without checks: node 0 is the root; a
  * leaf has {@code feature = left = right = -1}; a split's children come after it ({@code i < left, right < n}) and
@@ -51,12 +53,15 @@ final class TreeShape {
         }
     }
 
-    /** Checks that every split's feature index fits the encoded vector. */
-    static void checkFeatures(String what, int[] feature, int encodedWidth) {
-        for (int i = 0; i < feature.length; i++) {
-            if (feature[i] >= encodedWidth) {
-                throw new IllegalArgumentException(what + ", node " + i + ": feature " + feature[i]
-                        + " is outside the encoded vector (width " + encodedWidth + ")");
+    /** Checks that every split's feature index, in every tree of a model, fits the encoded vector. */
+    static void checkFeatures(List<int[]> featuresPerTree, int encodedWidth) {
+        for (int t = 0; t < featuresPerTree.size(); t++) {
+            int[] feature = featuresPerTree.get(t);
+            for (int i = 0; i < feature.length; i++) {
+                if (feature[i] >= encodedWidth) {
+                    throw new IllegalArgumentException("model.trees[" + t + "], node " + i + ": feature " + feature[i]
+                            + " is outside the encoded vector (width " + encodedWidth + ")");
+                }
             }
         }
     }

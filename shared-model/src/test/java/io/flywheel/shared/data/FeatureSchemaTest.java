@@ -50,6 +50,20 @@ class FeatureSchemaTest {
     }
 
     @Test
+    void newDataIsReadWithTheCategoricalFeaturesDeclaredSoNumericLookingCategoriesStayCategories() {
+        Table training = Table.builder(List.of("zip", "x", "y")).addRow("A1", "1", "0").addRow("02139", "2", "1")
+                .build();
+        FeatureSchema schema = FeatureSchema.infer(training, "y", null);
+
+        Table live = Table.builder(List.of("zip", "x", "y")).addRow("02139", "oops", "1")
+                .build(schema.categoricalColumns());
+
+        assertThat(schema.categoricalColumns()).containsOnlyKeys("zip");
+        assertThat(live.categorical("zip").value(0)).isEqualTo("02139");
+        assertThat(live.column("x").type()).isEqualTo(ColumnType.CATEGORICAL);
+    }
+
+    @Test
     void aMissingLabelColumnIsNamed() {
         assertThatThrownBy(() -> FeatureSchema.infer(table("a", "b"), "target", null))
                 .isInstanceOf(ProblemException.class)
