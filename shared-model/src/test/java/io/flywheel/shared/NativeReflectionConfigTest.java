@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.shared.assistant.AssistantConfig;
+import io.flywheel.shared.golden.GoldenItem;
 import io.flywheel.shared.tabular.TabularModelArtifact;
 import io.flywheel.shared.validation.ValidationSuite;
 import java.io.IOException;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reflection configuration shipped for native images must name every type Jackson binds when it reads an
- * artifact or a suite: it is checked here against the types those records actually reach.
+ * artifact, a suite, an assistant configuration or a golden item: it is checked here against the types those records actually reach.
  */
 class NativeReflectionConfigTest {
 
@@ -33,7 +35,8 @@ class NativeReflectionConfigTest {
             throw new AssertionError("a registered class does not exist", e);
         }
 
-        assertThat(registered).containsAll(reachable(TabularModelArtifact.class, ValidationSuite.class));
+        assertThat(registered).containsAll(reachable(TabularModelArtifact.class, ValidationSuite.class,
+                AssistantConfig.class, GoldenItem.class));
     }
 
     /** Flywheel types reachable through record components, their generic arguments and sealed subtypes. */
