@@ -34,7 +34,7 @@ export function optionsFor(profileName) {
   const scenarios = {};
   for (const [name, scenario] of Object.entries(profile.scenarios)) {
     const { request, ...executor } = /** @type {any} */ (scenario);
-    if (wanted && !wanted.includes(name) && !(name === "warmup" && wanted.includes(request))) {
+    if (wanted && !wanted.includes(name) && !(name.startsWith("warmup") && wanted.includes(request))) {
       continue;
     }
     scenarios[name] = { ...executor, exec: request };

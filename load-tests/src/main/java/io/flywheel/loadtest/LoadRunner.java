@@ -33,7 +33,7 @@ final class LoadRunner {
     Map<String, Measurements.Snapshot> run(Profile profile, List<String> only) {
         Map<String, Scenario> chosen = new LinkedHashMap<>();
         profile.scenarios().forEach((name, scenario) -> {
-            if (only.isEmpty() || only.contains(name) || (name.equals("warmup") && only.contains(scenario.request()))) {
+            if (only.isEmpty() || only.contains(name) || (name.startsWith("warmup") && only.contains(scenario.request()))) {
                 chosen.put(name, scenario);
             }
         });
