@@ -25,7 +25,8 @@ public final class JsonProblems {
         return Problem.of(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
     }
 
-    static String fieldName(List<JsonMappingException.Reference> path) {
+    /** The dotted path of a JSON location as a client wrote it, e.g. {@code inputs[0].shape}; {@code $} for the root. */
+    public static String fieldName(List<JsonMappingException.Reference> path) {
         StringBuilder name = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {

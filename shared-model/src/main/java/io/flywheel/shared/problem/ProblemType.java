@@ -18,7 +18,9 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
-    UNAVAILABLE("unavailable", "Service unavailable", 503);
+    UNAVAILABLE("unavailable", "Service unavailable", 503),
+    INVALID_DATASET("invalid-dataset", "Dataset is invalid", 422),
+    INVALID_ARTIFACT("invalid-artifact", "Model artifact is invalid", 422);
 
     private static final String PREFIX = "urn:flywheel:problem:";
 
