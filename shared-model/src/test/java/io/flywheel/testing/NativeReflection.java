@@ -67,6 +67,32 @@ public final class NativeReflection {
         }
     }
 
+    /**
+     * Fails unless the configuration registers every class reachable from the roots (printing the entries to add)
+     * and every class it registers still exists.
+     */
+    public static void assertComplete(Path reflectConfig, Class<?>... roots) {
+        Set<String> registered = registeredIn(reflectConfig);
+        Set<String> missing = new TreeSet<>(reachableFrom(roots));
+        missing.removeAll(registered);
+        if (!missing.isEmpty()) {
+            throw new AssertionError("add to " + reflectConfig + ":\n" + entriesFor(missing));
+        }
+        Set<String> stale = registered.stream().filter(name -> !exists(name)).collect(Collectors.toCollection(TreeSet::new));
+        if (!stale.isEmpty()) {
+            throw new AssertionError("registered in " + reflectConfig + " but no longer existing: " + stale);
+        }
+    }
+
+    private static boolean exists(String name) {
+        try {
+            Class.forName(name, false, NativeReflection.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /** The reflect-config.json entries that would register these classes, to paste into the file. */
     public static String entriesFor(Set<String> classes) {
         return classes.stream().map(name -> "  {\"name\": \"" + name + "\", \"allDeclaredConstructors\": true,"
