@@ -42,8 +42,11 @@ class ProbesAndMetricsIT {
     private static AppProcess inference;
 
     @BeforeAll
-    static void startBothApps() {
+    static void startBothApps() throws IOException {
         Path logs = Repository.work("it-logs");
+        // AppProcess appends: start from empty logs so that a failure shows this run's output
+        Files.deleteIfExists(logs.resolve("probes-mlops-app.log"));
+        Files.deleteIfExists(logs.resolve("probes-inference-app.log"));
         Map<String, String> database = TestDatabase.shared().quarkusConfig();
         mlops = AppProcess.start("mlops-app", Repository.packagedJar("mlops-app"), AppProcess.freePort(), database,
                 logs.resolve("probes-mlops-app.log"), READY_WITHIN);
