@@ -1,0 +1,48 @@
+package io.flywheel.loadtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The measurements of a run judged against the profile's thresholds, printed the way k6 prints its summary. */
+public record RunReport(String profile, Map<String, Measurements.Snapshot> scenarios, List<Verdict> verdicts) {
+
+    /** One threshold's outcome; {@code value} is what was measured (NaN: no data). */
+    record Verdict(Threshold threshold, double value, boolean passed) {
+    }
+
+    static RunReport judge(String profile, Map<String, Measurements.Snapshot> scenarios, List<Threshold> thresholds) {
+        double elapsed = scenarios.values().stream().mapToDouble(Measurements.Snapshot::elapsedSeconds).max().orElse(1);
+        Measurements.Snapshot all = Measurements.Snapshot.merge(scenarios.values(), elapsed);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Threshold threshold : thresholds) {
+            Optional<Measurements.Snapshot> sample = threshold.scenario().isEmpty() ? Optional.of(all)
+                    : Optional.ofNullable(scenarios.get(threshold.scenario().get()));
+            // a threshold on a scenario this run did not include is not judged (k6 behaves the same)
+            sample.ifPresent(s -> verdicts.add(new Verdict(threshold, threshold.measure(s), threshold.holds(s))));
+        }
+        return new RunReport(profile, scenarios, List.copyOf(verdicts));
+    }
+
+    public boolean passed() {
+        return verdicts.stream().allMatch(Verdict::passed);
+    }
+
+    /** How many HTTP requests a scenario of this run sent (0 when it did not run). */
+    public long requests(String scenario) {
+        Measurements.Snapshot sample = scenarios.get(scenario);
+        return sample == null ? 0 : sample.requests();
+    }
+
+    public String summary() {
+        StringBuilder text = new StringBuilder("profile ").append(profile).append('\n');
+        scenarios.forEach((name, sample) -> text.append(String.format("  scenario %-9s %s%n", name, sample.describe())));
+        text.append("  thresholds\n");
+        for (Verdict verdict : verdicts) {
+            text.append(String.format("    %s %-45s measured %s%n", verdict.passed() ? "✓" : "✗",
+                    verdict.threshold().source(), Double.isNaN(verdict.value()) ? "no data" : String.format("%.4f", verdict.value())));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package io.flywheel.mlops;
+
+import io.flywheel.shared.tabular.TabularModelArtifact;
+import io.flywheel.testing.NativeReflection;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The native executable of mlops-app reflects only on what native-profiles/mlops-app registers. */
+class NativeReflectionConfigTest {
+
+    @Test
+    void registersEveryClassJacksonReachesOutsideRestEndpoints() throws ClassNotFoundException {
+        // roots: the model artifacts it writes after training (ArtifactCodec, with its header check)
+        NativeReflection.assertComplete(
+                Path.of("../native-profiles/mlops-app/META-INF/native-image/io.flywheel/mlops-app/reflect-config.json"),
+                TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"));
+    }
+}
