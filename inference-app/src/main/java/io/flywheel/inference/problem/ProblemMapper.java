@@ -22,7 +22,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return render(e.problem(), uri);
+        Response rendered = render(e.problem(), uri);
+        if (e.retryAfter() == null) {
+            return rendered;
+        }
+        // whole seconds, rounded up: a client retrying a little late is fine, a little early is refused again
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(rendered).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     @ServerExceptionMapper

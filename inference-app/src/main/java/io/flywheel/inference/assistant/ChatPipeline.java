@@ -1,0 +1,295 @@
+package io.flywheel.inference.assistant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.inference.access.Caller;
+import io.flywheel.inference.agent.AgentResult;
+import io.flywheel.inference.agent.AgentRunner;
+import io.flywheel.inference.access.TokenBudget;
+import io.flywheel.inference.generation.Generation;
+import io.flywheel.inference.generation.GenerationRequest;
+import io.flywheel.inference.generation.Generator;
+import io.flywheel.inference.generation.ProviderCall;
+import io.flywheel.inference.retrieval.Retrieval;
+import io.flywheel.inference.retrieval.RetrievedSource;
+import io.flywheel.inference.retrieval.Retriever;
+import io.flywheel.inference.safety.GuardedInput;
+import io.flywheel.inference.safety.InputGuard;
+import io.flywheel.inference.safety.OutputGuard;
+import io.flywheel.inference.safety.OutputVerdict;
+import io.flywheel.inference.safety.SafetyMetrics;
+import io.flywheel.inference.safety.VaultCipher;
+import io.flywheel.shared.assistant.AssistantConfig;
+import io.flywheel.shared.chat.ChatCompletionRequest;
+import io.flywheel.shared.chat.ChatMessage;
+import io.flywheel.shared.chat.FlywheelInfo;
+import io.flywheel.shared.chat.SafetyFinding;
+import io.flywheel.shared.chat.SourceRef;
+import io.flywheel.shared.chat.Usage;
+import io.flywheel.shared.problem.Problem.FieldError;
+import io.flywheel.shared.problem.ProblemException;
+import io.flywheel.shared.problem.ProblemType;
+import io.opentelemetry.api.trace.Span;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The assistant pipeline of one request: input safety → retrieval → generation (or the agent) → output safety →
+ * metrics and the interaction log. Blocking (embedding, provider calls): runs on a worker thread. Provider failures
+ * never escape: the answer degrades instead. Only requests that cannot be served as sent fail, with their problem.
+ */
+@ApplicationScoped
+public class ChatPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ChatPipeline.class);
+    static final String STOP = "stop";
+    static final String RAG = "rag";
+    static final String AGENT = "agent";
+
+    private final ActiveAssistantConfig configs;
+    private final InputGuard input;
+    private final OutputGuard output;
+    private final Retriever retriever;
+    private final Generator generator;
+    private final AgentRunner agent;
+    private final TokenBudget budget;
+    private final VaultCipher vault;
+    private final InteractionLog log;
+    private final SafetyMetrics safetyMetrics;
+    private final ObjectMapper json;
+
+    public ChatPipeline(ActiveAssistantConfig configs, InputGuard input, OutputGuard output, Retriever retriever,
+                        Generator generator, AgentRunner agent, TokenBudget budget, VaultCipher vault,
+                        InteractionLog log, SafetyMetrics safetyMetrics, ObjectMapper json) {
+        this.configs = configs;
+        this.input = input;
+        this.output = output;
+        this.retriever = retriever;
+        this.generator = generator;
+        this.agent = agent;
+        this.budget = budget;
+        this.vault = vault;
+        this.log = log;
+        this.safetyMetrics = safetyMetrics;
+        this.json = json;
+    }
+
+    /**
+     * Everything that can refuse a request, done before any answer starts (so that a stream never begins for a
+     * request that fails): the model, the shape and limits, the key's max tokens, input safety, and the token budget
+     * reservation. Throws the request's problem.
+     */
+    public Admission admit(ChatCompletionRequest request, Caller caller) {
+        ServedConfig served = configs.current();
+        if (request != null && request.model() != null && !request.model().equals(served.name())) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "unknown model '" + request.model() + "'; this gateway "
+                    + "serves '" + served.name() + "' (see GET /v1/models)");
+        }
+        input.validate(request, served.config());
+        int keyMax = caller.grant().maxTokensPerRequest();
+        if (keyMax > 0 && request.tokenLimit() != null && request.tokenLimit() > keyMax) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "max_tokens " + request.tokenLimit()
+                    + " exceeds the " + keyMax + " this key may ask for",
+                    List.of(new FieldError("max_tokens", "at most " + keyMax + " for this key")));
+        }
+        AssistantConfig config = served.config();
+        GuardedInput guarded = input.guard(request.messages(), config);
+        int maxTokens = maxTokens(request, config, caller);
+        int promptEstimate = guarded.messages().stream().mapToInt(m -> ProviderCall.estimateTokens(m.content())).sum();
+        TokenBudget.Reservation reservation = budget.reserve(caller.grant(), (long) promptEstimate + maxTokens);
+        return new Admission(UUID.randomUUID().toString(), request, served, caller, guarded, maxTokens, reservation,
+                System.nanoTime());
+    }
+
+    /** A request that passed {@link #admit}: it will be answered, degraded or refused, but answered. */
+    public record Admission(String answerId, ChatCompletionRequest request, ServedConfig served, Caller caller,
+                            GuardedInput guarded, int maxTokens, TokenBudget.Reservation reservation,
+                            long startedNanos) {
+    }
+
+    /** Answers an admitted request; provider failures degrade the answer, they do not fail it. */
+    public Answer answer(Admission admission) {
+        ChatCompletionRequest request = admission.request();
+        AssistantConfig config = admission.served().config();
+        GuardedInput guarded = admission.guarded();
+        double temperature = request.temperature() != null ? request.temperature() : config.generation().temperature();
+        Outcome outcome = null;
+        try {
+            outcome = guarded.blocked()
+                    ? refusal(config, guarded, "input blocked: prompt injection")
+                    : respond(admission.served(), guarded, temperature, admission.maxTokens(), request.streaming());
+            return finish(admission, outcome);
+        } finally {
+            budget.settle(admission.reservation(),
+                    outcome == null ? 0 : outcome.promptTokens + outcome.completionTokens);
+        }
+    }
+
+    private Outcome respond(ServedConfig served, GuardedInput guarded, double temperature, int maxTokens,
+                            boolean stream) {
+        AssistantConfig config = served.config();
+        String note = null;
+        if (agent.intended(guarded.question())) {
+            if (Generator.usesLlm(config.routing().primary())) {
+                return agentOutcome(guarded, config, temperature, maxTokens);
+            }
+            note = "agent mode needs an LLM provider; answered from the documentation";
+        }
+        Retrieval retrieval = retrieve(guarded.question(), config);
+        List<String> passages = retrieval.sources().stream().map(RetrievedSource::text).toList();
+        var messages = PromptBuilder.messages(config, guarded.messages(), PromptBuilder.context(retrieval.sources()));
+        GenerationRequest generation = GenerationRequest.of(config.routing().primary(), config.routing().fallback(),
+                messages, temperature, maxTokens, stream, guarded.question(), passages);
+        String prompt = PromptBuilder.promptText(messages);
+        Outcome outcome = new Outcome(RAG, retrieval);
+        Generation first = generator.generate(generation);
+        outcome.add(first);
+        OutputVerdict verdict = output.check(first.text(), prompt, passages, config);
+        if (!verdict.passed() && !verdict.blocked()) {
+            safetyMetrics.regenerated(verdict.failures().get(0));
+            Generation second = generator.generate(generation);
+            outcome.add(second);
+            outcome.findings.addAll(verdict.findings());
+            verdict = output.check(second.text(), prompt, passages, config);
+        }
+        conclude(outcome, verdict, config);
+        if (note != null) {
+            outcome.note(note);
+        }
+        return outcome;
+    }
+
+    private Outcome agentOutcome(GuardedInput guarded, AssistantConfig config, double temperature, int maxTokens) {
+        AgentResult result = agent.run(guarded, config, temperature, maxTokens);
+        Outcome outcome = new Outcome(AGENT, Retrieval.noIndex());
+        outcome.add(result.last());
+        outcome.promptTokens = result.promptTokens();
+        outcome.completionTokens = result.completionTokens();
+        if (result.stopReason() != null) {
+            outcome.note("agent stopped early: " + result.stopReason());
+        }
+        String prompt = guarded.question() + "\n" + String.join("\n", result.evidence());
+        conclude(outcome, output.check(result.last().text(), prompt, result.evidence(), config), config);
+        return outcome;
+    }
+
+    private void conclude(Outcome outcome, OutputVerdict verdict, AssistantConfig config) {
+        outcome.findings.addAll(verdict.findings());
+        outcome.groundedness = verdict.groundedness();
+        if (!verdict.passed()) {
+            safetyMetrics.blocked("output", verdict.failures().get(0));
+            outcome.refuse(config.prompts().refusal(), "output failed: " + String.join(", ", verdict.failures()));
+        } else {
+            outcome.text = verdict.text();
+        }
+    }
+
+    private Retrieval retrieve(String question, AssistantConfig config) {
+        if (config.retrieval().k() == 0) {
+            return Retrieval.noIndex();
+        }
+        try {
+            return retriever.retrieve(question, config.retrieval().k(), config.retrieval().minScore());
+        } catch (ProblemException unavailable) {
+            // the embedding model is still loading: answer without passages rather than not at all
+            LOG.debugf("retrieval unavailable: %s", unavailable.getMessage());
+            return Retrieval.noIndex();
+        }
+    }
+
+    private static Outcome refusal(AssistantConfig config, GuardedInput guarded, String reason) {
+        Outcome outcome = new Outcome(RAG, Retrieval.noIndex());
+        outcome.findings.addAll(guarded.findings());
+        outcome.refuse(config.prompts().refusal(), reason);
+        outcome.provider = "none";
+        return outcome;
+    }
+
+    private Answer finish(Admission admission, Outcome outcome) {
+        ServedConfig served = admission.served();
+        GuardedInput guarded = admission.guarded();
+        String answerId = admission.answerId();
+        if (!guarded.blocked()) {
+            outcome.findings.addAll(0, guarded.findings());
+        }
+        List<SourceRef> sources = outcome.retrieval.sources().stream()
+                .map(source -> new SourceRef(source.document(), source.chunk(), source.score())).toList();
+        FlywheelInfo info = new FlywheelInfo(answerId, served.version(), outcome.retrieval.index(),
+                outcome.retrieval.indexVersion(), outcome.route, outcome.provider, sources, outcome.degraded,
+                outcome.degradedReason, outcome.refused, outcome.groundedness, List.copyOf(outcome.findings));
+        Usage usage = Usage.of(outcome.promptTokens, outcome.completionTokens);
+        Instant now = Instant.now();
+        double latency = (System.nanoTime() - admission.startedNanos()) / 1e6;
+        log.record(new Interaction(answerId, now, admission.caller().keyId(), served.name(), guarded.question(), outcome.text,
+                info, outcome.model, outcome.promptTokens, outcome.completionTokens, latency, traceId(),
+                seal(answerId, guarded)));
+        return new Answer(answerId, served.name(), now.getEpochSecond(), outcome.text, STOP, usage, info);
+    }
+
+    private VaultCipher.Sealed seal(String answerId, GuardedInput guarded) {
+        if (guarded.pseudonyms().isEmpty()) {
+            return null;
+        }
+        try {
+            return vault.seal(json.writeValueAsString(guarded.pseudonyms().entries()), answerId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pseudonyms could not be serialised", e);
+        }
+    }
+
+    private static int maxTokens(ChatCompletionRequest request, AssistantConfig config, Caller caller) {
+        int wanted = request.tokenLimit() != null ? request.tokenLimit() : config.generation().maxTokens();
+        int keyMax = caller.grant().maxTokensPerRequest();
+        return keyMax > 0 ? Math.min(wanted, keyMax) : wanted;
+    }
+
+    private static String traceId() {
+        String id = Span.current().getSpanContext().getTraceId();
+        return Span.current().getSpanContext().isValid() ? id : null;
+    }
+
+    /** What the route produced, accumulated over the generations it took. */
+    static final class Outcome {
+        final String route;
+        final Retrieval retrieval;
+        final List<SafetyFinding> findings = new ArrayList<>();
+        String text;
+        String provider;
+        String model;
+        boolean degraded;
+        String degradedReason;
+        boolean refused;
+        Double groundedness;
+        int promptTokens;
+        int completionTokens;
+
+        Outcome(String route, Retrieval retrieval) {
+            this.route = route;
+            this.retrieval = retrieval;
+        }
+
+        void add(Generation generation) {
+            text = generation.text();
+            provider = generation.provider();
+            model = generation.model();
+            degraded = generation.degraded();
+            degradedReason = generation.degradedReason();
+            promptTokens += generation.promptTokens();
+            completionTokens += generation.completionTokens();
+        }
+
+        void refuse(String refusal, String reason) {
+            text = refusal;
+            refused = true;
+            note(reason);
+        }
+
+        void note(String reason) {
+            degradedReason = degradedReason == null ? reason : degradedReason + "; " + reason;
+        }
+    }
+}

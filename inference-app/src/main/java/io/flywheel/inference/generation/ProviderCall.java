@@ -1,0 +1,230 @@
+package io.flywheel.inference.generation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.output.TokenUsage;
+import io.flywheel.inference.assistant.AssistantSettings;
+import io.flywheel.shared.assistant.AssistantConfig.Route;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One call to one provider, blocking or streamed, with no retry of its own: it turns whatever went wrong into a
+ * {@link ProviderUnavailable} (worth retrying) or a {@link ProviderRejected} (go to the fallback), and measures
+ * latency, tokens and cost. A stream that ends without a finish reason was cut off and counts as a failure: a
+ * half answer is never passed on.
+ */
+@ApplicationScoped
+public class ProviderCall {
+
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int SERVER_ERRORS = 500;
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
+    private static final int CHARS_PER_TOKEN = 4;
+    /** A stream that started but did not finish: cut off, stalled, or ended without a finish reason. */
+    static final String INCOMPLETE_STREAM = "incomplete-stream";
+
+    private final ProviderModels models;
+    private final RetryAfterHints hints;
+    private final GenerationMetrics metrics;
+    private final AssistantSettings settings;
+
+    public ProviderCall(ProviderModels models, RetryAfterHints hints, GenerationMetrics metrics,
+                        AssistantSettings settings) {
+        this.models = models;
+        this.hints = hints;
+        this.metrics = metrics;
+        this.settings = settings;
+    }
+
+    public Generation call(Route route, GenerationRequest request) {
+        String provider = route.provider();
+        long started = System.nanoTime();
+        try {
+            ChatRequest chat = ChatRequest.builder()
+                    .messages(request.messages())
+                    .parameters(OpenAiChatRequestParameters.builder()
+                            .modelName(route.model())
+                            .temperature(request.temperature())
+                            .maxOutputTokens(request.maxTokens())
+                            .toolSpecifications(request.tools())
+                            .build())
+                    .build();
+            ChatResponse response = request.stream() ? streamed(provider, chat) : models.chat(provider).chat(chat);
+            Generation generation = toGeneration(route, request, response);
+            metrics.succeeded(provider, generation, System.nanoTime() - started);
+            return generation;
+        } catch (RuntimeException e) {
+            RuntimeException failure = classify(provider, e);
+            metrics.failed(provider, kindOf(failure), System.nanoTime() - started);
+            throw failure;
+        }
+    }
+
+    private ChatResponse streamed(String provider, ChatRequest chat) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        AtomicInteger partials = new AtomicInteger();
+        models.streaming(provider).chat(chat, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                // only counted: the complete response carries the whole text, which output safety must see first
+                partials.incrementAndGet();
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        long limit = models.provider(provider).map(AssistantSettings.Provider::timeout).orElseThrow().toMillis();
+        try {
+            // bounded: a stream whose connection dies without an error must not hold the worker thread
+            ChatResponse response = done.get(limit, TimeUnit.MILLISECONDS);
+            if (response.finishReason() == null) {
+                throw new ProviderUnavailable(INCOMPLETE_STREAM, "the stream of '" + provider
+                        + "' ended without a finish reason", null, null);
+            }
+            return response;
+        } catch (InterruptedException e) {
+            // the fault-tolerance timeout interrupts a call that takes too long
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailable(partials.get() > 0 ? INCOMPLETE_STREAM : "timeout", "the stream of '"
+                    + provider + "' was interrupted after " + partials.get() + " pieces", null, e);
+        } catch (ExecutionException e) {
+            if (partials.get() > 0 && closedConnection(e.getCause())) {
+                throw new ProviderUnavailable(INCOMPLETE_STREAM, "the stream of '" + provider
+                        + "' was cut off after " + partials.get() + " pieces", null, e.getCause());
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new ProviderUnavailable("error", String.valueOf(e.getCause()), null, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // a stream that started and then went silent was cut off (the client does not always report the close)
+            throw new ProviderUnavailable(partials.get() > 0 ? INCOMPLETE_STREAM : "timeout", "the stream of '"
+                    + provider + "' did not complete within " + limit + " ms", null, e);
+        }
+    }
+
+    private static Generation toGeneration(Route route, GenerationRequest request, ChatResponse response) {
+        AiMessage message = response.aiMessage();
+        String text = message == null ? null : message.text();
+        TokenUsage usage = response.tokenUsage();
+        int prompt = usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount()
+                : estimateTokens(request.messages().toString());
+        int completion = usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount()
+                : estimateTokens(text);
+        return new Generation(text, route.provider(), route.model(), prompt, completion, false, null,
+                message == null ? List.of() : message.toolExecutionRequests());
+    }
+
+    /** A rough token count (four characters a token) for providers that report no usage. */
+    public static int estimateTokens(String text) {
+        return text == null ? 0 : (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+    }
+
+    RuntimeException classify(String provider, RuntimeException e) {
+        if (e instanceof ProviderUnavailable || e instanceof ProviderRejected) {
+            return e;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return byStatus(provider, http.statusCode(), e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RateLimitException) {
+                return rateLimited(provider, e);
+            }
+            if (t instanceof AuthenticationException) {
+                return new ProviderRejected("unauthorized", provider + " refused the key", e);
+            }
+            if (t instanceof ModelNotFoundException) {
+                return new ProviderRejected("unknown-model", provider + " does not know the model", e);
+            }
+            if (t instanceof InvalidRequestException) {
+                return new ProviderRejected("invalid-request", provider + " refused the request: " + t.getMessage(), e);
+            }
+            if (t instanceof InternalServerException) {
+                return new ProviderUnavailable("server-error", provider + " failed: " + t.getMessage(), null, e);
+            }
+            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return new ProviderUnavailable("timeout", provider + " timed out", null, e);
+            }
+            if (t instanceof JsonProcessingException) {
+                return new ProviderUnavailable("malformed-response", provider + " sent an unreadable body", null, e);
+            }
+            if (t instanceof IOException || closedConnection(t)) {
+                return new ProviderUnavailable("connection", provider + ": " + t.getMessage(), null, e);
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new ProviderUnavailable("error-" + root.getClass().getSimpleName(), provider + ": " + root, null, e);
+    }
+
+    /** Vert.x reports a connection closed under a request as its own runtime exception, not an IOException. */
+    private static boolean closedConnection(Throwable t) {
+        return t instanceof io.vertx.core.http.HttpClosedException || t instanceof io.vertx.core.VertxException
+                && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed");
+    }
+
+    private RuntimeException byStatus(String provider, int status, RuntimeException e) {
+        if (status == TOO_MANY_REQUESTS) {
+            return rateLimited(provider, e);
+        }
+        if (status >= SERVER_ERRORS) {
+            return new ProviderUnavailable(String.valueOf(status), provider + " answered " + status,
+                    hints.remaining(baseUrl(provider)), e);
+        }
+        String kind = status == UNAUTHORIZED || status == FORBIDDEN ? "unauthorized"
+                : status == NOT_FOUND ? "unknown-model" : "status-" + status;
+        return new ProviderRejected(kind, provider + " answered " + status, e);
+    }
+
+    private RuntimeException rateLimited(String provider, RuntimeException e) {
+        Duration wait = hints.remaining(baseUrl(provider));
+        Duration cap = settings.retry().maxRetryAfter();
+        if (wait != null && wait.compareTo(cap) > 0) {
+            // waiting that long would hold the client longer than the fallback takes to answer
+            return new ProviderRejected("rate-limited", provider + " asks to wait " + wait.toMillis()
+                    + " ms, more than the " + cap.toMillis() + " ms cap", e);
+        }
+        return new ProviderUnavailable("rate-limited", provider + " is rate limiting", wait, e);
+    }
+
+    private String baseUrl(String provider) {
+        return models.provider(provider).map(AssistantSettings.Provider::baseUrl).orElse("http://unknown:0");
+    }
+
+    static String kindOf(RuntimeException failure) {
+        if (failure instanceof ProviderUnavailable unavailable) {
+            return unavailable.kind();
+        }
+        return failure instanceof ProviderRejected rejected ? rejected.kind() : "error";
+    }
+}

@@ -1,0 +1,199 @@
+package io.flywheel.platform.bench;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.flywheel.shared.retrieval.Chunk;
+import io.flywheel.shared.retrieval.EmbeddingModelId;
+import io.flywheel.shared.retrieval.ChunkingParams;
+import io.flywheel.shared.retrieval.RagIndex;
+import io.flywheel.shared.retrieval.RagIndexCodec;
+import io.flywheel.shared.retrieval.SourceDocument;
+import io.flywheel.shared.retrieval.VectorIndex;
+import io.flywheel.testing.AppProcess;
+import io.flywheel.testing.FakeOpenAi;
+import io.flywheel.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * The assistant gateway's overhead over a zero-latency provider (docs/benchmarks.md, "Assistant gateway"). Starts the
+ * fake OpenAI server and the packaged inference-app (JVM) on a real PostgreSQL, then measures with one sequential
+ * client: the provider alone, the gateway without retrieval, the gateway with retrieval on a repeated question (query
+ * embedding cache hit) and on new questions (the in-process embedding runs), and the throughput of 16 clients.
+ *
+ * <pre>./mvnw -B -q package -pl load-tests -am -DskipTests
+ * java -cp "load-tests/target/flywheel-load-tests.jar:load-tests/target/lib/*" io.flywheel.platform.bench.GatewayOverhead</pre>
+ */
+public final class GatewayOverhead {
+
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 1_500);
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 3_000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+    private static final Path JAR = Path.of("inference-app", "target", "quarkus-app", "quarkus-run.jar");
+    private static final String BODY = "{\"model\":\"assistant\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}],"
+            + "\"max_tokens\":64}";
+    private static final String REPEATED = "How do I sort a list in Python?";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        new GatewayOverhead().run();
+    }
+
+    private void run() throws Exception {
+        try (FakeOpenAi fake = FakeOpenAi.start()) {
+            fake.answering("primary", FakeOpenAi.Answering.ECHO);
+            URI direct = URI.create(fake.baseUrl("primary") + "/chat/completions");
+            String providerBody = "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"Answer.\"},"
+                    + "{\"role\":\"user\",\"content\":\"" + REPEATED + "\"}],\"max_tokens\":64}";
+            System.out.println("| measurement | p50 ms | p99 ms | mean ms |");
+            System.out.println("|---|---|---|---|");
+            double[] provider = latencies(direct, i -> providerBody);
+            report("provider alone (fake, loopback)", provider);
+
+            try (AppProcess gateway = start("no-index", fake, null)) {
+                URI completions = gateway.baseUri().resolve("/v1/chat/completions");
+                double[] plain = latencies(completions, i -> BODY.formatted(REPEATED));
+                report("gateway, no retrieval", plain);
+                added("added by the gateway, no retrieval", plain, provider);
+                System.out.printf("%nthroughput, no retrieval, %d clients: %.0f requests/s%n%n", CLIENTS,
+                        throughput(completions));
+            }
+            Path index = buildIndex();
+            try (AppProcess gateway = start("with-index", fake, index)) {
+                URI completions = gateway.baseUri().resolve("/v1/chat/completions");
+                double[] cached = latencies(completions, i -> BODY.formatted(REPEATED));
+                report("gateway + retrieval, repeated question (embedding cache hit)", cached);
+                added("added, retrieval with cache hit", cached, provider);
+                double[] fresh = latencies(completions, i -> BODY.formatted("Question number " + i
+                        + ": how do I sort a list in Python?"));
+                report("gateway + retrieval, new question each time (embedding computed)", fresh);
+                added("added, retrieval with embedding", fresh, provider);
+            }
+        }
+    }
+
+    private AppProcess start(String name, FakeOpenAi fake, Path index) {
+        Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
+        config.put("flywheel.assistant.providers.fake.base-url", fake.baseUrl("primary"));
+        config.put("flywheel.assistant.routing.primary-provider", "fake");
+        config.put("flywheel.assistant.routing.primary-model", "fake-model");
+        config.put("quarkus.log.level", "WARN");
+        if (index != null) {
+            config.put("flywheel.retrieval.index-file", index.toAbsolutePath().toString());
+        }
+        return AppProcess.start("inference-" + name, JAR, AppProcess.freePort(), config,
+                Path.of("load-tests", "target", "bench-" + name + ".log"), Duration.ofSeconds(180));
+    }
+
+    private double[] latencies(URI uri, IntFunction<String> body) throws IOException, InterruptedException {
+        for (int i = 0; i < WARM_UP; i++) {
+            send(uri, body.apply(-i - 1));
+        }
+        double[] millis = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            long started = System.nanoTime();
+            send(uri, body.apply(i));
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private double throughput(URI uri) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong done = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.execute(() -> {
+                while (running.get()) {
+                    try {
+                        send(uri, BODY.formatted(REPEATED));
+                        done.incrementAndGet();
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        Thread.sleep(THROUGHPUT_RUN.toMillis());
+        running.set(false);
+        clients.shutdown();
+        clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        return done.get() / (double) THROUGHPUT_RUN.toSeconds();
+    }
+
+    private void send(URI uri, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void report(String what, double[] sorted) {
+        System.out.printf("| %s | %.3f | %.3f | %.3f |%n", what, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                Arrays.stream(sorted).average().orElse(0));
+    }
+
+    private static void added(String what, double[] gateway, double[] provider) {
+        System.out.printf("| **%s** | **%.3f** | **%.3f** | %.3f |%n", what,
+                percentile(gateway, 0.50) - percentile(provider, 0.50),
+                percentile(gateway, 0.99) - percentile(provider, 0.99),
+                Arrays.stream(gateway).average().orElse(0) - Arrays.stream(provider).average().orElse(0));
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    /** A rag-index of the Python FAQ sentences the questions are about, embedded by the model the pods use. */
+    private static Path buildIndex() throws Exception {
+        List<String> passages = List.of(
+                "Use the sorted() built-in function to get a new sorted list from any iterable.",
+                "The list.sort() method sorts a list in place and returns None.",
+                "The pdb module is a simple but adequate console-mode debugger for Python.",
+                "Tuples are immutable, lists are mutable; only immutable elements can be dictionary keys.",
+                "To run a Python script on Windows, type py followed by the script name at the command prompt.");
+        AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+        int dimension = EmbeddingModelId.ALL_MINILM_L6_V2.dimension();
+        float[] vectors = new float[passages.size() * dimension];
+        List<Chunk> chunks = new ArrayList<>();
+        List<SourceDocument> documents = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            String text = passages.get(i);
+            String document = "faq-" + i + ".rst";
+            documents.add(new SourceDocument(document, sha256(text.getBytes(StandardCharsets.UTF_8)), text.length()));
+            chunks.add(new Chunk(document, document + "#0", "", 0, text.length(), text));
+            System.arraycopy(model.embed(text).content().vector(), 0, vectors, i * dimension, dimension);
+        }
+        byte[] artifact = RagIndexCodec.write(new RagIndex(EmbeddingModelId.ALL_MINILM_L6_V2.id(),
+                ChunkingParams.DEFAULT, documents, chunks, VectorIndex.normalising(vectors, dimension)));
+        Path file = Files.createTempFile("bench-index", ".json");
+        Files.write(file, artifact);
+        return file;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
