@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +18,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DatabaseTestResource.class)
 class PackagedInferenceAppIT {
 
+    /** Readiness waits for the embedding model (seconds on a busy machine); Kubernetes keeps probing, so do we. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
     @Test
-    void answersTheProbesKubernetesCallsAndExposesMetrics() {
+    void answersTheProbesKubernetesCallsAndExposesMetrics() throws InterruptedException {
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        while (given().when().get("/q/health/ready").statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
         for (String probe : new String[] {"/q/health/started", "/q/health/live", "/q/health/ready"}) {
             given().when().get(probe).then().statusCode(200).body("status", equalTo("UP"));
         }
