@@ -46,7 +46,8 @@ class QuickStartIT {
             awaitReady(mlops, launcher, home);
             awaitReady(inference, launcher, home);
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(60));
-            assertThat(Files.readString(home.resolve("launcher.log"))).contains("Flywheel is up.");
+            // the launcher polls readiness itself, so its banner may follow the apps' readiness by a poll interval
+            awaitLog(home.resolve("launcher.log"), "Flywheel is up.", Duration.ofSeconds(15));
 
             // the two app JVMs are the launcher's children; PostgreSQL's postmaster detaches, so find it by its pid file
             List<ProcessHandle> startedProcesses = new java.util.ArrayList<>(launcher.descendants().toList());
@@ -81,6 +82,14 @@ class QuickStartIT {
             Thread.sleep(250);
         }
         throw new AssertionError("port " + port + " never became ready:\n" + Files.readString(home.resolve("launcher.log")));
+    }
+
+    private static void awaitLog(Path log, String text, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        while (!Files.readString(log).contains(text) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(Files.readString(log)).contains(text);
     }
 
     private static ProcessHandle postmaster(Path home) throws IOException {
