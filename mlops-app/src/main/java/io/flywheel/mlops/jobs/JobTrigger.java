@@ -1,5 +1,6 @@
 package io.flywheel.mlops.jobs;
 
+import io.flywheel.mlops.registry.Attribution;
 import java.util.Objects;
 
 /**
@@ -24,9 +25,9 @@ public record JobTrigger(String kind, String actor) {
         return new JobTrigger(SCHEDULE, "scheduler");
     }
 
-    /** A request to {@code POST /api/jobs/{name}/runs}. */
+    /** A request to {@code POST /api/jobs/{name}/runs}, by its caller ({@code null}: not authenticated). */
     public static JobTrigger api(String actor) {
-        return new JobTrigger(API, actor);
+        return new JobTrigger(API, actor == null ? Attribution.ANONYMOUS : actor);
     }
 
     /** {@code java -jar quarkus-run.jar job <name>}, e.g. a Kubernetes CronJob. */
