@@ -72,8 +72,8 @@ public class DeploymentService {
      */
     public Uni<ModelDeployment> setCanary(String model, int version, double weight, Attribution by) {
         if (!(weight >= 0 && weight <= 1)) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.INVALID_REQUEST, "the canary weight is "
-                    + "invalid", List.of(new FieldError("weight", "must be between 0 and 1, was " + weight))));
+            return Uni.createFrom().failure(new ProblemException(ProblemType.INVALID_REQUEST, "the canary weight must "
+                    + "be between 0 and 1, was " + weight, List.of(new FieldError("weight", "must be between 0 and 1"))));
         }
         return Panache.withTransaction(() -> registry.lockedModel(model)
                 .chain(() -> queries.version(model, version)).chain(candidate -> states.of(model)
