@@ -1,0 +1,34 @@
+package io.flywheel.mlops.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A test-only job on a one-minute cron, to show that the app's scheduler starts jobs by itself. */
+@ApplicationScoped
+public class HeartbeatJob implements Job {
+
+    static final String NAME = "test-heartbeat";
+    private final AtomicInteger beats = new AtomicInteger();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "counts its runs, every minute";
+    }
+
+    @Override
+    public Optional<String> defaultCron() {
+        return Optional.of("* * * * *");
+    }
+
+    @Override
+    public Map<String, Object> run(JobContext context) {
+        return Map.of("beat", beats.incrementAndGet());
+    }
+}
