@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.flywheel.mlops.audit.AuditLog;
+import io.flywheel.mlops.audit.AuditRecord;
 import io.flywheel.mlops.persistence.Awaited;
 import io.flywheel.mlops.validation.ValidationService;
 import io.flywheel.mlops.validation.ValidationView;
@@ -47,10 +49,12 @@ public class DatasetService {
 
     private final DatasetSettings settings;
     private final ValidationService validation;
+    private final AuditLog audit;
 
-    public DatasetService(DatasetSettings settings, ValidationService validation) {
+    public DatasetService(DatasetSettings settings, ValidationService validation, AuditLog audit) {
         this.settings = settings;
         this.validation = validation;
+        this.audit = audit;
     }
 
     /** A stored snapshot, and whether this call created it (else the same content was there already). */
@@ -169,7 +173,12 @@ public class DatasetService {
                     : validation.persist(newSuite, ValidationService.DEFAULT_CREATOR);
             return suite.chain(snapshot::persist)
                     .chain(content::persist)
-                    .chain(() -> validation.record(snapshot.id, report, SnapshotSource.UPLOAD))
+                    .chain(() -> validation.record(snapshot.id, report, snapshot.source))
+                    .call(() -> audit.append(new AuditRecord(snapshot.createdBy, snapshot.source, "dataset.snapshot",
+                            "dataset:" + snapshot.name + "/" + snapshot.id, null, null,
+                            report.passed() ? "stored, validation passed" : "stored, validation failed",
+                            Map.of("rows", snapshot.rowCount, "features", snapshot.featureCount,
+                                    "suite", report.suite(), "suite_version", report.suiteVersion()))))
                     .map(result -> new Stored(view(snapshot, result), true));
         });
     }

@@ -80,7 +80,7 @@ public class RetrainJob implements Job {
         context.progress(Map.of("stage", "load", "dataset", newest.name, "snapshot", newest.id, "rows", newest.rowCount));
         DatasetService.Loaded loaded = datasets.load(newest.id);
         context.progress(Map.of("stage", "validate"));
-        var report = validation.check(loaded, "job " + NAME + " run " + context.runId(), model);
+        var report = validation.check(loaded, context.attribution("validation before training"), model);
         context.progress("validation", Map.of("suite", report.suite(), "version", report.suiteVersion(),
                 "passed", report.passed(), "failures", report.failures()));
         if (!report.passed()) {

@@ -5,6 +5,7 @@ import io.flywheel.mlops.audit.AuditLog;
 import io.flywheel.mlops.audit.AuditRecord;
 import io.flywheel.mlops.data.DatasetService;
 import io.flywheel.mlops.persistence.Awaited;
+import io.flywheel.mlops.registry.Attribution;
 import io.flywheel.shared.validation.RuleResult;
 import io.flywheel.shared.validation.ValidationReport;
 import io.flywheel.shared.validation.ValidationSuite;
@@ -41,10 +42,10 @@ public class DatasetValidation {
     /**
      * Checks a snapshot with its dataset's newest suite (the default one when none is stored) on this worker thread.
      *
-     * @param trigger what runs it, e.g. {@code job retrain run <id>}, stored with the report
-     * @param model   the model it is meant to train, named in an alert
+     * @param by    who and what runs it (the trigger, e.g. {@code job retrain run <id>}, is stored with the report)
+     * @param model the model it is meant to train, named in an alert
      */
-    public ValidationReport check(DatasetService.Loaded loaded, String trigger, String model) {
+    public ValidationReport check(DatasetService.Loaded loaded, Attribution by, String model) {
         String dataset = loaded.snapshot().name;
         ValidationSuite stored = Awaited.result(() -> Panache.withSession(() -> suites.newest(dataset)));
         ValidationSuite suite = stored != null ? stored : suites.defaultSuite(dataset, loaded.schema());
@@ -52,9 +53,9 @@ public class DatasetValidation {
         String snapshot = loaded.snapshot().id;
         Awaited.result(() -> Panache.withTransaction(() -> (stored == null
                 ? suites.persist(suite, ValidationService.DEFAULT_CREATOR) : io.smallrye.mutiny.Uni.createFrom().voidItem())
-                .chain(() -> suites.record(snapshot, report, trigger))
-                .call(() -> audit.append(new AuditRecord(trigger, trigger, "dataset.validate",
-                        "dataset:" + dataset + "/" + snapshot, "validation before training",
+                .chain(() -> suites.record(snapshot, report, by.trigger()))
+                .call(() -> audit.append(new AuditRecord(by.actor(), by.trigger(), "dataset.validate",
+                        "dataset:" + dataset + "/" + snapshot, by.reason(),
                         null, report.passed() ? "passed" : "failed: " + summary(report),
                         Map.of("suite", report.suite(), "suite_version", report.suiteVersion(),
                                 "failures", report.failures().size()))))));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.flywheel.mlops.audit.AuditLog;
+import io.flywheel.mlops.audit.AuditRecord;
 import io.flywheel.shared.data.FeatureSchema;
 import io.flywheel.shared.problem.Problem;
 import io.flywheel.shared.problem.ProblemException;
@@ -18,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -36,9 +39,11 @@ public class ValidationService {
     };
 
     private final ValidationSettings settings;
+    private final AuditLog audit;
 
-    public ValidationService(ValidationSettings settings) {
+    public ValidationService(ValidationSettings settings, AuditLog audit) {
         this.settings = settings;
+        this.audit = audit;
     }
 
     /** The default suite a schema implies, version 1, named after the dataset. */
@@ -120,7 +125,11 @@ public class ValidationService {
         List<ValidationRule> rules = checked(name, request);
         return newest(name).chain(current -> {
             ValidationSuite suite = new ValidationSuite(name, current == null ? 1 : current.version() + 1, rules);
-            return persist(suite, actor).chain(() -> version(name, suite.version()));
+            return persist(suite, actor)
+                    .call(() -> audit.append(new AuditRecord(actor, "api", "validation-suite.publish",
+                            "validation-suite:" + name + "/" + suite.version(), null, null, "published",
+                            Map.of("rules", rules.size()))))
+                    .chain(() -> version(name, suite.version()));
         });
     }
 
