@@ -45,15 +45,18 @@ public final class TrainingPipeline {
     /** Trains the candidates on the table (whose columns hold every schema feature and the label). */
     public TrainingResult train(Table table, FeatureSchema schema, TrainingProgress progress) {
         HoldoutPartition partition = HoldoutPartition.of(table, schema, plan.testFraction(), plan.seed());
-        List<Split> folds = StratifiedSplits.kFold(partition.trainLabels(), plan.folds(), plan.seed());
-        progress.report("split " + table.rowCount() + " rows: " + partition.train().rowCount() + " to train with "
-                + plan.folds() + "-fold cross-validation, " + partition.test().rowCount() + " held out",
+        CrossValidationRows cvRows = CrossValidationRows.of(partition, plan.cvMaxRows(), plan.seed());
+        List<Split> folds = StratifiedSplits.kFold(cvRows.labels(), plan.folds(), plan.seed());
+        progress.report("split " + table.rowCount() + " rows: " + partition.train().rowCount() + " to train, "
+                + plan.folds() + "-fold cross-validation on " + cvRows.table().rowCount() + " of them, "
+                + partition.test().rowCount() + " held out",
                 Map.of("rows", table.rowCount(), "trainRows", partition.train().rowCount(),
-                        "holdoutRows", partition.test().rowCount(), "folds", plan.folds()));
-        Fits fits = fitAll(schema, partition, folds, progress);
+                        "cvRows", cvRows.table().rowCount(), "holdoutRows", partition.test().rowCount(),
+                        "folds", plan.folds()));
+        Fits fits = fitAll(schema, partition.train(), cvRows.table(), folds, progress);
         List<TrainedCandidate> candidates = new ArrayList<>();
         for (int c = 0; c < plan.candidates().size(); c++) {
-            CrossValidation cv = CrossValidation.of(partition.trainLabels(), fits.outOfFold(c, folds), folds);
+            CrossValidation cv = CrossValidation.of(cvRows.labels(), fits.outOfFold(c, folds), folds);
             candidates.add(finish(plan.candidates().get(c), fits.finalModels.get(c), cv, schema, partition));
             progress.report("candidate " + plan.candidates().get(c).algorithm().label() + ": cross-validated "
                     + plan.selection().label() + " " + round(cv.mean(plan.selection())),
@@ -65,7 +68,7 @@ public final class TrainingPipeline {
     }
 
     /** Every fold model and every final model, trained in parallel, collected in plan order. */
-    private Fits fitAll(FeatureSchema schema, HoldoutPartition partition, List<Split> folds, TrainingProgress progress) {
+    private Fits fitAll(FeatureSchema schema, Table train, Table cvTable, List<Split> folds, TrainingProgress progress) {
         List<Callable<double[]>> foldTasks = new ArrayList<>();
         List<Callable<FinalModel>> finalTasks = new ArrayList<>();
         int total = plan.candidates().size() * (folds.size() + 1);
@@ -75,15 +78,15 @@ public final class TrainingPipeline {
                 Split fold = folds.get(f);
                 int foldNumber = f + 1;
                 foldTasks.add(() -> {
-                    double[] scores = foldScores(candidate, schema, partition, fold);
+                    double[] scores = foldScores(candidate, schema, cvTable, fold);
                     reportFit(progress, candidate, "fold " + foldNumber + "/" + folds.size(), fold.train().length,
                             done.incrementAndGet(), total);
                     return scores;
                 });
             }
             finalTasks.add(() -> {
-                FinalModel model = finalModel(candidate, schema, partition.train());
-                reportFit(progress, candidate, "final fit", partition.train().rowCount(), done.incrementAndGet(), total);
+                FinalModel model = finalModel(candidate, schema, train);
+                reportFit(progress, candidate, "final fit", train.rowCount(), done.incrementAndGet(), total);
                 return model;
             });
         }
@@ -112,10 +115,9 @@ public final class TrainingPipeline {
     }
 
     /** Out-of-fold scores of one fold: the encoder and the model learn on the fold's training rows only. */
-    private double[] foldScores(CandidateTrainer candidate, FeatureSchema schema, HoldoutPartition partition,
-                                Split fold) {
-        Table learn = partition.train().select(fold.train());
-        Table score = partition.train().select(fold.test());
+    private double[] foldScores(CandidateTrainer candidate, FeatureSchema schema, Table cvTable, Split fold) {
+        Table learn = cvTable.select(fold.train());
+        Table score = cvTable.select(fold.test());
         FeatureEncoder encoder = FeatureEncoder.fit(schema, learn, candidate.algorithm().encoding());
         FittedModel model = candidate.fit(EncodedRows.of(encoder, schema, learn), plan.seed());
         return model.predict(EncodedRows.of(encoder, schema, score));

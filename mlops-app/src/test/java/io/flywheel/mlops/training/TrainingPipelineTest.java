@@ -18,7 +18,7 @@ class TrainingPipelineTest {
     static final long SEED = 42;
 
     static TrainingPlan smallPlan() {
-        return new TrainingPlan(SEED, 0.2, 3, SelectionMetric.ROC_AUC, List.of(
+        return new TrainingPlan(SEED, 0.2, 3, 20_000, SelectionMetric.ROC_AUC, List.of(
                 new LogisticRegressionCandidate(3, 0.5, 1),
                 new RandomForestCandidate(20, 8, 1, 0.63, 0.5, 1),
                 new BoostedTreesCandidate(30, 0.3, 4, 1, 1.0, 1.0, 1)),
