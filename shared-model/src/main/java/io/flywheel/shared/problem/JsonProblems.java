@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.List;
 
 /**
@@ -21,6 +22,14 @@ public final class JsonProblems {
             String field = fieldName(mismatch.getPath());
             return Problem.of(ProblemType.INVALID_REQUEST, "field '" + field + "' " + reason(mismatch),
                     List.of(new Problem.FieldError(field, reason(mismatch))));
+        }
+        if (e instanceof ValueInstantiationException refused) {
+            // the JSON parsed, but a constructor refused its values: a 422 naming the field and the constructor's reason
+            String field = fieldName(refused.getPath());
+            String reason = refused.getCause() != null && refused.getCause().getMessage() != null
+                    ? refused.getCause().getMessage() : "has an invalid value";
+            return Problem.of(ProblemType.INVALID_REQUEST, "field '" + field + "' is invalid: " + reason,
+                    List.of(new Problem.FieldError(field, reason)));
         }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
     }

@@ -17,6 +17,17 @@ class JsonProblemsTest {
     record Request(List<Tensor> inputs) {
     }
 
+    record Limit(double rate) {
+        Limit {
+            if (rate > 1) {
+                throw new IllegalArgumentException("rate must be at most 1, was " + rate);
+            }
+        }
+    }
+
+    record Limits(List<Limit> limits) {
+    }
+
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Test
@@ -52,6 +63,17 @@ class JsonProblemsTest {
 
         assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("inputs");
         assertThat(problem.errors().get(0).message()).isEqualTo("must be an array");
+    }
+
+    @Test
+    void aValueItsConstructorRefusesIsA422NamingTheFieldAndTheReason() {
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> json.readValue("{\"limits\": [{\"rate\": 0.5}, {\"rate\": 2}]}", Limits.class));
+        Problem problem = JsonProblems.from(refused);
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("limits[1]");
+        assertThat(problem.detail()).isEqualTo("field 'limits[1]' is invalid: rate must be at most 1, was 2.0");
     }
 
     private JsonProcessingException failure(String body) {
