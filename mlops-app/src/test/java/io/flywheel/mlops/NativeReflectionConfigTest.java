@@ -1,6 +1,20 @@
 package io.flywheel.mlops;
 
+import io.flywheel.mlops.data.DatasetProfile;
+import io.flywheel.mlops.evaluation.GateCheck;
+import io.flywheel.mlops.training.CandidateReport;
+import io.flywheel.shared.data.FeatureSchema;
+import io.flywheel.shared.problem.Problem;
 import io.flywheel.shared.tabular.TabularModelArtifact;
+import io.flywheel.shared.validation.AllowedCategories;
+import io.flywheel.shared.validation.ClassBalance;
+import io.flywheel.shared.validation.MaxDuplicateRate;
+import io.flywheel.shared.validation.MaxNullRate;
+import io.flywheel.shared.validation.MinRows;
+import io.flywheel.shared.validation.NumericRange;
+import io.flywheel.shared.validation.RequiredColumn;
+import io.flywheel.shared.validation.ValidationReport;
+import io.flywheel.shared.validation.ValidationSuite;
 import io.flywheel.testing.NativeReflection;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -10,9 +24,16 @@ class NativeReflectionConfigTest {
 
     @Test
     void registersEveryClassJacksonReachesOutsideRestEndpoints() throws ClassNotFoundException {
-        // roots: the model artifacts it writes after training (ArtifactCodec, with its header check)
+        // roots: the model artifacts it writes after training (ArtifactCodec, with its header check); what the data,
+        // validation, training and evaluation capabilities store as JSON (snapshot schemas and profiles, suites and
+        // reports), record in the registry (candidate reports, gate checks) and answer outside resources (the upload
+        // guard's problem)
         NativeReflection.assertComplete(
                 Path.of("../native-profiles/mlops-app/META-INF/native-image/io.flywheel/mlops-app/reflect-config.json"),
-                TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"));
+                TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"),
+                FeatureSchema.class, DatasetProfile.class, ValidationSuite.class, ValidationReport.class,
+                RequiredColumn.class, NumericRange.class, AllowedCategories.class, MaxNullRate.class,
+                MaxDuplicateRate.class, MinRows.class, ClassBalance.class, CandidateReport.class, GateCheck.class,
+                Problem.class);
     }
 }
