@@ -189,11 +189,16 @@ public class JobRunner {
     }
 
     private void release(JobLock lock) {
+        boolean interrupted = Thread.interrupted();
         try {
             await(lock::release);
         } catch (RuntimeException e) {
-            LOG.warnf("the lock of job %s could not be released cleanly (its connection is closed): %s", lock.job(),
-                    e.getMessage());
+            LOG.warnf("the lock of job %s could not be released cleanly (it goes with its connection): %s",
+                    lock.job(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
