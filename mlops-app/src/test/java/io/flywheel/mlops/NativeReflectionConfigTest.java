@@ -3,6 +3,7 @@ package io.flywheel.mlops;
 import io.flywheel.mlops.data.DatasetProfile;
 import io.flywheel.mlops.evaluation.GateCheck;
 import io.flywheel.mlops.training.CandidateReport;
+import io.flywheel.shared.assistant.AssistantConfig;
 import io.flywheel.shared.data.FeatureSchema;
 import io.flywheel.shared.problem.Problem;
 import io.flywheel.shared.tabular.TabularModelArtifact;
@@ -24,16 +25,17 @@ class NativeReflectionConfigTest {
 
     @Test
     void registersEveryClassJacksonReachesOutsideRestEndpoints() throws ClassNotFoundException {
-        // roots: the model artifacts it writes after training (ArtifactCodec, with its header check); what the data,
-        // validation, training and evaluation capabilities store as JSON (snapshot schemas and profiles, suites and
-        // reports), record in the registry (candidate reports, gate checks) and answer outside resources (the upload
-        // guard's problem)
+        // roots: the model artifacts it writes after training and reads when a version is registered (ArtifactCodec,
+        // with its header check); the assistant configurations the registry reads to check an uploaded version; what
+        // the data, validation, training and evaluation capabilities store as JSON (snapshot schemas and profiles,
+        // suites and reports), record in the registry (candidate reports, gate checks) and answer outside resources
+        // (the upload guard's problem)
         NativeReflection.assertComplete(
                 Path.of("../native-profiles/mlops-app/META-INF/native-image/io.flywheel/mlops-app/reflect-config.json"),
                 TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"),
-                FeatureSchema.class, DatasetProfile.class, ValidationSuite.class, ValidationReport.class,
-                RequiredColumn.class, NumericRange.class, AllowedCategories.class, MaxNullRate.class,
-                MaxDuplicateRate.class, MinRows.class, ClassBalance.class, CandidateReport.class, GateCheck.class,
-                Problem.class);
+                AssistantConfig.class, FeatureSchema.class, DatasetProfile.class, ValidationSuite.class,
+                ValidationReport.class, RequiredColumn.class, NumericRange.class, AllowedCategories.class,
+                MaxNullRate.class, MaxDuplicateRate.class, MinRows.class, ClassBalance.class, CandidateReport.class,
+                GateCheck.class, Problem.class);
     }
 }

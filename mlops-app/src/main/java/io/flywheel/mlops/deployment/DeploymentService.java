@@ -9,14 +9,12 @@ import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.registry.Stage;
 import io.flywheel.mlops.registry.StageChange;
 import io.flywheel.mlops.registry.VersionView;
-import io.flywheel.shared.deployment.DeployedVersion;
 import io.flywheel.shared.deployment.Deployments;
 import io.flywheel.shared.deployment.ModelDeployment;
 import io.flywheel.shared.problem.Problem.FieldError;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -53,9 +51,7 @@ public class DeploymentService {
      * is never older than its revision: a change committed in between only makes the next poll fetch it again.
      */
     public Uni<Deployments> published() {
-        return Panache.withSession(() -> states.revision().chain(revision -> states.list(
-                "stableVersion is not null order by model").chain(rows -> Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(this::contract).collect().asList())
+        return Panache.withSession(() -> states.revision().chain(revision -> states.served(null)
                 .map(models -> new Deployments(revision, models))));
     }
 
@@ -141,13 +137,6 @@ public class DeploymentService {
     }
 
     private Uni<ModelDeployment> contract(DeploymentState state) {
-        return queries.version(state.model, state.stableVersion).chain(stable -> (state.hasCanary()
-                ? queries.version(state.model, state.canaryVersion) : Uni.createFrom().<VersionView>nullItem())
-                .map(canary -> new ModelDeployment(state.model, stable.kind().label(), deployed(stable),
-                        canary == null ? null : deployed(canary), state.canaryWeight)));
-    }
-
-    private static DeployedVersion deployed(VersionView version) {
-        return new DeployedVersion(version.version(), version.artifact().sha256(), version.artifact().path());
+        return states.served(state.model).map(served -> served.isEmpty() ? null : served.get(0));
     }
 }

@@ -1,11 +1,16 @@
 package io.flywheel.mlops.deployment;
 
+import io.flywheel.mlops.registry.ArtifactRef;
+import io.flywheel.shared.deployment.DeployedVersion;
+import io.flywheel.shared.deployment.ModelDeployment;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +23,25 @@ public class DeploymentStates implements PanacheRepositoryBase<DeploymentState, 
     /** The revision of the published deployments, without a lock (for conditional GETs). */
     public Uni<Long> revision() {
         return DeploymentRevision.<DeploymentRevision>findById(true).map(row -> row.revision);
+    }
+
+    /**
+     * The served models as the deployments contract states them, by model, in one query (joined with the registry's
+     * versions for their hashes); only {@code onlyModel} when it is not {@code null}.
+     */
+    public Uni<List<ModelDeployment>> served(String onlyModel) {
+        String query = "select d.model, m.kind, d.stableVersion, s.sha256, d.canaryVersion, c.sha256, d.canaryWeight"
+                + " from DeploymentState d join RegisteredModel m on m.name = d.model"
+                + " join ModelVersion s on s.model = d.model and s.version = d.stableVersion"
+                + " left join ModelVersion c on c.model = d.model and c.version = d.canaryVersion"
+                + (onlyModel == null ? "" : " where d.model = :model") + " order by d.model";
+        return Panache.getSession().chain(session -> {
+            var select = session.createSelectionQuery(query, Object[].class);
+            if (onlyModel != null) {
+                select.setParameter("model", onlyModel);
+            }
+            return select.getResultList();
+        }).map(rows -> rows.stream().map(DeploymentStates::contract).toList());
     }
 
     /** The model's row, or {@code null} when the model was never served. */
@@ -73,6 +97,17 @@ public class DeploymentStates implements PanacheRepositoryBase<DeploymentState, 
             state.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return found == null ? persist(state) : Uni.createFrom().item(state);
         }));
+    }
+
+    private static ModelDeployment contract(Object[] row) {
+        String model = (String) row[0];
+        Integer canary = (Integer) row[4];
+        return new ModelDeployment(model, (String) row[1], deployed(model, (Integer) row[2], (String) row[3]),
+                canary == null ? null : deployed(model, canary, (String) row[5]), (Double) row[6]);
+    }
+
+    private static DeployedVersion deployed(String model, int version, String sha256) {
+        return new DeployedVersion(version, sha256.trim(), ArtifactRef.path(model, version));
     }
 
     private Uni<Long> nextRevision() {

@@ -85,7 +85,7 @@ public class JobCommand implements QuarkusApplication {
         err.println("jobs:");
         catalog.all().forEach(job -> {
             err.println(" " + job.name() + " (" + job.description() + ")");
-            job.parameters().forEach((parameter, meaning) -> err.println("     " + parameter + "=…  " + meaning));
+            job.parameters().forEach((parameter, meaning) -> err.println("     " + parameter + "=<value>  " + meaning));
         });
         return USAGE;
     }

@@ -105,8 +105,18 @@ public class JobRunner {
             LOG.infof("job %s: run %s succeeded in %d ms: %s", name, id, done.durationMs, outputs);
             return JobRunView.of(done);
         } catch (Exception | Error e) {
+            // a shutdown interrupts job threads; clear the flag so that the end can still be recorded
+            boolean interrupted = Thread.interrupted();
             LOG.errorf(e, "job %s: run %s failed", name, id);
-            return recordFailure(admission.run(), context, e.getMessage() == null ? e.toString() : e.getMessage());
+            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            try {
+                return recordFailure(admission.run(), context, stopping ? "interrupted: the app shut down while it "
+                        + "ran (" + error + ")" : error);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         } finally {
             inFlight.remove(id);
             release(admission.lock());
@@ -179,11 +189,16 @@ public class JobRunner {
     }
 
     private void release(JobLock lock) {
+        boolean interrupted = Thread.interrupted();
         try {
             await(lock::release);
         } catch (RuntimeException e) {
-            LOG.warnf("the lock of job %s could not be released cleanly (its connection is closed): %s", lock.job(),
-                    e.getMessage());
+            LOG.warnf("the lock of job %s could not be released cleanly (it goes with its connection): %s",
+                    lock.job(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

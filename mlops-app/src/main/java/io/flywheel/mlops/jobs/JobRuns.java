@@ -1,6 +1,8 @@
 package io.flywheel.mlops.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flywheel.mlops.audit.AuditLog;
+import io.flywheel.mlops.audit.AuditRecord;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -8,23 +10,45 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** The run records: created, moved through their statuses, queried. Each method is its own transaction. */
+/**
+ * The run records: created, moved through their statuses, queried. Each change is its own transaction; the start and
+ * the end of every run are also entries of the audit log (target {@code job:<name>/<run id>}).
+ */
 @ApplicationScoped
 public class JobRuns implements PanacheRepositoryBase<JobRun, UUID> {
 
     private static final List<String> ACTIVE = List.of(RunStatus.QUEUED.label(), RunStatus.RUNNING.label());
+    private static final String RECOVERY = "job-recovery";
+
+    private final AuditLog audit;
+
+    JobRuns(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** How a job appears as the actor of what its runs change (the registry's lineage, the audit log). */
+    public static String actor(String job) {
+        return "job:" + job;
+    }
+
+    /** How a run appears as the trigger of what it changes. */
+    public static String trigger(UUID run) {
+        return "job-run:" + run;
+    }
 
     /**
      * Queues a run. The caller holds the job's lock, so any other active run of the job belongs to a process that
@@ -41,7 +65,9 @@ public class JobRuns implements PanacheRepositoryBase<JobRun, UUID> {
             run.status = RunStatus.QUEUED.label();
             run.host = host;
             run.queuedAt = now();
-            return persist(run);
+            return persist(run).call(queued -> audit.append(new AuditRecord(trigger.actor(), trigger.kind(),
+                    "job.run.start", target(queued), null, null, null, Map.of("parameters", queued.parameters,
+                    "host", host))));
         }));
     }
 
@@ -56,7 +82,9 @@ public class JobRuns implements PanacheRepositoryBase<JobRun, UUID> {
             OffsetDateTime now = now();
             orphans.forEach(run -> finish(run, RunStatus.FAILED, now, null, "interrupted: the process that ran it ("
                     + run.host + ") stopped before it finished; found by " + byHost));
-            return Panache.flush().replaceWith(orphans.size());
+            return Multi.createFrom().iterable(orphans)
+                    .onItem().transformToUniAndConcatenate(run -> audit.append(ended(run, RECOVERY, "recovery")))
+                    .collect().asList().replaceWith(orphans.size());
         });
     }
 
@@ -80,10 +108,14 @@ public class JobRuns implements PanacheRepositoryBase<JobRun, UUID> {
 
     /** Ends the run; when it is no longer active (another process failed it meanwhile) the record is left as is. */
     public Uni<JobRun> finished(UUID id, RunStatus status, JsonNode progress, JsonNode outputs, String error) {
-        return update(id, run -> {
+        return Panache.withTransaction(() -> findById(id, LockModeType.PESSIMISTIC_WRITE).call(run -> {
+            if (run == null || run.status().finished()) {
+                return Uni.createFrom().voidItem();
+            }
             run.progress = progress;
             finish(run, status, now(), outputs, error);
-        });
+            return audit.append(ended(run, actor(run.job), run.trigger));
+        }));
     }
 
     /** The checkpoint of the job's newest finished run, if that run failed. */
@@ -139,6 +171,18 @@ public class JobRuns implements PanacheRepositoryBase<JobRun, UUID> {
             }
             return run;
         }));
+    }
+
+    private static AuditRecord ended(JobRun run, String actor, String trigger) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("duration_ms", run.durationMs);
+        details.put("host", run.host);
+        return new AuditRecord(actor, trigger, "job.run.end", target(run), null, null,
+                run.status().label() + (run.error == null ? "" : ": " + run.error), details);
+    }
+
+    private static String target(JobRun run) {
+        return "job:" + run.job + "/" + run.id;
     }
 
     private static void finish(JobRun run, RunStatus status, OffsetDateTime at, JsonNode outputs, String error) {

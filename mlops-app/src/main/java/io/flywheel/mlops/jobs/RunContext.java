@@ -95,7 +95,7 @@ final class RunContext implements JobContext {
 
     @Override
     public Attribution attribution(String reason) {
-        return new Attribution(run.triggeredBy, "job " + run.job + " run " + run.id, reason);
+        return new Attribution(JobRuns.actor(run.job), JobRuns.trigger(run.id), reason);
     }
 
     void resumeFrom(Optional<JsonNode> point) {

@@ -28,7 +28,7 @@ class AliasPointers {
             pointer.version = version;
             pointer.updatedAt = RegistryService.now();
             Uni<?> saved = found == null ? pointer.persist() : Uni.createFrom().item(pointer);
-            return saved.call(() -> journal.record(model, version, "alias.set", by,
+            return saved.call(() -> journal.record(model, version, "model.alias.set", by,
                     facts("alias", alias, "from_version", from, "to_version", version))).replaceWithVoid();
         });
     }
@@ -36,7 +36,7 @@ class AliasPointers {
     /** Removes {@code alias}; {@code false} when the model had no such alias. */
     Uni<Boolean> remove(String model, String alias, Attribution by) {
         return find(model, alias).chain(found -> found == null ? Uni.createFrom().item(false)
-                : found.delete().call(() -> journal.record(model, found.version, "alias.removed", by,
+                : found.delete().call(() -> journal.record(model, found.version, "model.alias.removed", by,
                         facts("alias", alias, "version", found.version))).replaceWith(true));
     }
 

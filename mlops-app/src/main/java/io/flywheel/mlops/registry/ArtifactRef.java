@@ -9,7 +9,8 @@ package io.flywheel.mlops.registry;
  */
 public record ArtifactRef(String sha256, long size, String path) {
 
-    static String path(String model, int version) {
+    /** Where the bytes of a version's artifact are served. */
+    public static String path(String model, int version) {
         return "/api/models/" + model + "/versions/" + version + "/artifact";
     }
 }

@@ -99,8 +99,8 @@ public class ModelVersionResource {
     @RolesAllowed(Roles.VIEWER)
     public Uni<Response> artifact(@PathParam("name") String name, @PathParam("version") String version,
                                   @Context Request request) {
-        return queries.version(name, version).chain(found -> {
-            EntityTag tag = new EntityTag(found.artifact().sha256());
+        return queries.stored(name, version).chain(found -> {
+            EntityTag tag = new EntityTag(found.sha256());
             Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
             if (notModified != null) {
                 return Uni.createFrom().item(notModified.build());

@@ -1,6 +1,8 @@
 package io.flywheel.mlops.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.mlops.audit.AuditLog;
+import io.flywheel.mlops.audit.AuditRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -11,18 +13,23 @@ import org.jboss.logging.Logger;
 
 /**
  * The one place every change of the registry and of the deployments is recorded: the model's history
- * ({@code registry_event}), the log, and the platform's audit log. Call it inside the transaction of the change, so
- * that a change and its record commit together or not at all.
+ * ({@code registry_event}, what {@code GET /api/models/{name}/events} lists), the log, and the platform's hash-chained
+ * audit log (target {@code model:<name>} or {@code model:<name>/<version>}). Call it inside the transaction of the
+ * change, so that a change and its records commit together or not at all.
  */
 @ApplicationScoped
 public class RegistryJournal {
 
     private static final Logger LOG = Logger.getLogger(RegistryJournal.class);
+    /** The outcome of a recorded change: refusals are answered, not recorded, so every recorded change happened. */
+    private static final String SUCCEEDED = "succeeded";
 
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    public RegistryJournal(ObjectMapper json) {
+    public RegistryJournal(ObjectMapper json, AuditLog audit) {
         this.json = json;
+        this.audit = audit;
     }
 
     /**
@@ -49,7 +56,9 @@ public class RegistryJournal {
         event.at = OffsetDateTime.now(ZoneOffset.UTC);
         LOG.infof("%s %s%s by %s (%s)%s: %s", action, model, version == null ? "" : " v" + version, by.actor(),
                 by.trigger(), by.reason() == null ? "" : ", because " + by.reason(), facts);
-        return event.persist().replaceWithVoid();
+        return event.persist().chain(() -> audit.append(new AuditRecord(by.actor(), by.trigger(), action,
+                "model:" + model + (version == null ? "" : "/" + version), by.reason(), null, SUCCEEDED, facts)))
+                .replaceWithVoid();
     }
 
     /** A details map that keeps its order and accepts {@code null}s (left out when recorded). */

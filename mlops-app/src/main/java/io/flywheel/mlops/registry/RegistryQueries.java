@@ -74,12 +74,20 @@ public class RegistryQueries {
     /** Every version of every model with its recorded hash, by model and version (no artifact bytes). */
     public Uni<List<StoredVersion>> storedVersions() {
         return Panache.withSession(() -> ModelVersion.<ModelVersion>list("order by model, version")).map(rows -> rows
-                .stream().map(row -> new StoredVersion(row.model, row.version, row.sha256.trim(), row.sizeBytes))
-                .toList());
+                .stream().map(StoredVersion::of).toList());
+    }
+
+    /** One version's identity and recorded artifact hash and size, by number or alias (no lineage, no aliases). */
+    public Uni<StoredVersion> stored(String model, String numberOrAlias) {
+        return Panache.withSession(() -> row(model, numberOrAlias).map(StoredVersion::of));
     }
 
     /** A version's identity and recorded artifact hash and size. */
     public record StoredVersion(String model, int version, String sha256, long size) {
+
+        static StoredVersion of(ModelVersion row) {
+            return new StoredVersion(row.model, row.version, row.sha256.trim(), row.sizeBytes);
+        }
     }
 
     Uni<RegisteredModel> modelRow(String model) {
@@ -92,14 +100,12 @@ public class RegistryQueries {
     }
 
     Uni<ModelVersion> row(String model, int version) {
-        return modelRow(model).chain(() -> ModelVersion.<ModelVersion>find("model = ?1 and version = ?2", model,
-                version).<ModelVersion>firstResult()).map(row -> {
-                    if (row == null) {
-                        throw new ProblemException(ProblemType.NOT_FOUND, "model '" + model + "' has no version "
-                                + version);
-                    }
-                    return row;
-                });
+        return ModelVersion.<ModelVersion>find("model = ?1 and version = ?2", model, version)
+                .<ModelVersion>firstResult().call(row -> row != null ? Uni.createFrom().voidItem()
+                        : modelRow(model).invoke(() -> {
+                            throw new ProblemException(ProblemType.NOT_FOUND, "model '" + model + "' has no version "
+                                    + version);
+                        }));
     }
 
     Uni<ModelVersion> row(String model, String numberOrAlias) {
@@ -110,14 +116,12 @@ public class RegistryQueries {
             return Uni.createFrom().failure(new ProblemException(ProblemType.NOT_FOUND, "'" + numberOrAlias
                     + "' is neither a version number nor an alias"));
         }
-        return modelRow(model).chain(() -> ModelAlias.<ModelAlias>find("model = ?1 and alias = ?2", model,
-                numberOrAlias).<ModelAlias>firstResult()).chain(alias -> {
-                    if (alias == null) {
-                        return Uni.createFrom().failure(new ProblemException(ProblemType.NOT_FOUND,
-                                "model '" + model + "' has no alias '" + numberOrAlias + "'"));
-                    }
-                    return row(model, alias.version);
-                });
+        return ModelAlias.<ModelAlias>find("model = ?1 and alias = ?2", model, numberOrAlias)
+                .<ModelAlias>firstResult().chain(alias -> alias != null ? row(model, alias.version)
+                        : modelRow(model).map(found -> {
+                            throw new ProblemException(ProblemType.NOT_FOUND, "model '" + model + "' has no alias '"
+                                    + numberOrAlias + "'");
+                        }));
     }
 
     Uni<VersionView> view(ModelVersion row) {

@@ -108,7 +108,7 @@ public class RegistryService {
                 .call(row -> {
                     row.evaluation = evaluationNode(verdict, by);
                     row.evaluationPassed = verdict.passed();
-                    return journal.record(model, version, "version.evaluated", by, facts("passed", verdict.passed(),
+                    return journal.record(model, version, "model.version.evaluated", by, facts("passed", verdict.passed(),
                             "summary", verdict.summary(), "baseline_version", verdict.baselineVersion()));
                 }).chain(queries::view)));
     }
@@ -209,7 +209,7 @@ public class RegistryService {
         artifact.versionId = row.id;
         artifact.bytes = request.artifact();
         return row.<ModelVersion>persist().call(artifact::persist)
-                .call(() -> journal.record(row.model, row.version, "version.registered", by, facts(
+                .call(() -> journal.record(row.model, row.version, "model.version.registered", by, facts(
                         "sha256", sha256, "size", row.sizeBytes, "stage", row.stage,
                         "dataset_sha256", row.datasetSha256, "run_id", row.runId == null ? null : row.runId.toString())));
     }

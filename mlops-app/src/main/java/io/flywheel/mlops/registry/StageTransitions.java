@@ -105,7 +105,7 @@ class StageTransitions {
         String from = row.stage;
         row.stage = to.label();
         row.stageChangedAt = RegistryService.now();
-        return journal.record(row.model, row.version, "version.stage-changed", by, facts("from", from, "to", to.label()))
+        return journal.record(row.model, row.version, "model.version.stage-changed", by, facts("from", from, "to", to.label()))
                 .replaceWith(row);
     }
 

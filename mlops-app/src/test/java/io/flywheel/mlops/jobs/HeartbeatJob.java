@@ -2,10 +2,12 @@ package io.flywheel.mlops.jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A test-only job on a one-minute cron, to show that the app's scheduler starts jobs by itself. */
+/**
+ * A test-only job with no schedule of its own; {@link JobCronTest} gives it a one-minute cron through configuration,
+ * to show that the app's scheduler starts jobs by itself (other tests run without it, so nothing runs behind them).
+ */
 @ApplicationScoped
 public class HeartbeatJob implements Job {
 
@@ -20,11 +22,6 @@ public class HeartbeatJob implements Job {
     @Override
     public String description() {
         return "counts its runs, every minute";
-    }
-
-    @Override
-    public Optional<String> defaultCron() {
-        return Optional.of("* * * * *");
     }
 
     @Override

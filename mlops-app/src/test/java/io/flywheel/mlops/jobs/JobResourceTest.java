@@ -2,10 +2,13 @@ package io.flywheel.mlops.jobs;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.flywheel.mlops.DatabaseTestResource;
 import io.flywheel.mlops.Eventually;
@@ -58,6 +61,10 @@ class JobResourceTest {
         given().when().get("/api/jobs").then().statusCode(200)
                 .body("find { it.name == '" + GatedJob.NAME + "' }.last_run.id", equalTo(id))
                 .body("find { it.name == '" + GatedJob.NAME + "' }.running", equalTo(false));
+        given().queryParam("target", "job:" + GatedJob.NAME + "/" + id).when().get("/api/audit").then()
+                .statusCode(200).body("action", contains("job.run.end", "job.run.start"))
+                .body("actor", contains("job:" + GatedJob.NAME, "anonymous"))
+                .body("outcome", contains("succeeded", null));
     }
 
     @Test
@@ -125,22 +132,18 @@ class JobResourceTest {
         given().when().get("/api/models/job-made/versions/" + done.getInt("outputs.version")).then().statusCode(200)
                 .body("stage", equalTo("Staging"))
                 .body("lineage.run_id", equalTo(id))
-                .body("lineage.created_through", equalTo("job " + RegisteringJob.NAME + " run " + id))
+                .body("lineage.created_by", equalTo("job:" + RegisteringJob.NAME))
+                .body("lineage.created_through", equalTo("job-run:" + id))
                 .body("lineage.dataset_sha256", equalTo("ef".repeat(32)));
     }
 
     @Test
-    void theAppsCronStartsAJobOnItsSchedule() {
+    void jobsAreListedWithTheirParametersAndWithoutScheduleWhenTheyHaveNone() {
         given().when().get("/api/jobs").then().statusCode(200)
-                .body("find { it.name == '" + HeartbeatJob.NAME + "' }.schedule", equalTo("* * * * *"))
-                .body("find { it.name == '" + HeartbeatJob.NAME + "' }.next_run", notNullValue())
-                .body("find { it.name == 'registry-verify' }.schedule", equalTo(null));
-
-        JsonPath page = Eventually.until(() -> given().queryParam("job", HeartbeatJob.NAME)
-                        .queryParam("status", "succeeded").when().get("/api/jobs/runs").jsonPath(),
-                runs -> runs.getLong("total") > 0, Duration.ofSeconds(150), "a run started by the cron");
-        assertThat(page.getString("runs[0].trigger")).isEqualTo("schedule");
-        assertThat(page.getString("runs[0].triggered_by")).isEqualTo("scheduler");
+                .body("find { it.name == 'registry-verify' }.description", containsString("sha256"))
+                .body("find { it.name == 'registry-verify' }.parameters", hasKey("max-bytes-per-second"))
+                .body("find { it.name == 'registry-verify' }.schedule", nullValue())
+                .body("find { it.name == '" + HeartbeatJob.NAME + "' }.next_run", nullValue());
     }
 
     @Test

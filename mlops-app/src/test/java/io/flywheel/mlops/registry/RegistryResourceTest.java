@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -260,8 +261,8 @@ class RegistryResourceTest {
         given().when().get("/api/models/aliased/versions/challenger/artifact").then().statusCode(200);
         given().when().get("/api/models/aliased").then().body("aliases.challenger", equalTo(2));
         given().when().get("/api/models/aliased/events").then().statusCode(200)
-                .body("findAll { it.action == 'alias.set' }.details.to_version", contains(2, 1))
-                .body("find { it.action == 'alias.set' && it.version == 1 }.reason", equalTo("first try"));
+                .body("findAll { it.action == 'model.alias.set' }.details.to_version", contains(2, 1))
+                .body("find { it.action == 'model.alias.set' && it.version == 1 }.reason", equalTo("first try"));
 
         alias("aliased", "champion", "{\"version\":1}").then().statusCode(409)
                 .body("detail", containsString("follows the Production version"));
@@ -310,13 +311,19 @@ class RegistryResourceTest {
         stage("audited", 1, "Production").then().statusCode(200);
 
         given().when().get("/api/models/audited/events").then().statusCode(200)
-                .body("action", contains("deployment.stable", "alias.set", "version.stage-changed",
-                        "version.evaluated", "version.registered", "model.created"))
-                .body("find { it.action == 'version.stage-changed' }.actor", equalTo("anonymous"))
-                .body("find { it.action == 'version.stage-changed' }.trigger", equalTo("api"))
-                .body("find { it.action == 'version.stage-changed' }.reason", equalTo("test"))
-                .body("find { it.action == 'version.stage-changed' }.details.to", equalTo("Production"))
-                .body("find { it.action == 'version.evaluated' }.actor", equalTo("evaluate"));
+                .body("action", contains("deployment.stable", "model.alias.set", "model.version.stage-changed",
+                        "model.version.evaluated", "model.version.registered", "model.created"))
+                .body("find { it.action == 'model.version.stage-changed' }.actor", equalTo("anonymous"))
+                .body("find { it.action == 'model.version.stage-changed' }.trigger", equalTo("api"))
+                .body("find { it.action == 'model.version.stage-changed' }.reason", equalTo("test"))
+                .body("find { it.action == 'model.version.stage-changed' }.details.to", equalTo("Production"))
+                .body("find { it.action == 'model.version.evaluated' }.actor", equalTo("evaluate"));
+        given().queryParam("target", "model:audited/1").when().get("/api/audit").then().statusCode(200)
+                .body("action", contains("deployment.stable", "model.alias.set", "model.version.stage-changed",
+                        "model.version.evaluated", "model.version.registered"))
+                .body("find { it.action == 'model.version.stage-changed' }.reasoning", equalTo("test"))
+                .body("outcome", everyItem(equalTo("succeeded")));
+        given().when().get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
     @Test
