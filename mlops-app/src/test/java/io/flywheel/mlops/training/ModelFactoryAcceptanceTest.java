@@ -108,7 +108,7 @@ class ModelFactoryAcceptanceTest {
 
         given().when().get("/api/datasets/" + snapshot).then().statusCode(200)
                 .body("validation.passed", equalTo(false))
-                .body("validation.trigger", equalTo("job retrain run " + run.getString("id")));
+                .body("validation.trigger", equalTo("job-run:" + run.getString("id")));
         given().when().get("/api/models/" + MODEL + "/versions").then().statusCode(200).body("$", hasSize(1));
         Eventually.until(alerts::alerts, list -> list.stream().anyMatch(alert -> alert.kind().equals("data-validation")
                 && alert.summary().contains("int_rate")), Duration.ofSeconds(30), "a data-validation alert");
