@@ -64,6 +64,12 @@ public class EvaluateJob implements Job {
         return "quality gates of Staging candidates against Production";
     }
 
+    /** Runs nightly at 03:30 UTC, after retrain, as the Kubernetes CronJob mlops-job-evaluate (which replaces the app's own cron there). */
+    @Override
+    public Optional<String> defaultCron() {
+        return Optional.of("30 3 * * *");
+    }
+
     @Override
     public Map<String, String> parameters() {
         return Map.of("model", "judge this model's newest Staging version (default: every tabular model)",

@@ -56,6 +56,12 @@ public class RetrainJob implements Job {
         return "train candidates on the newest valid snapshot, register the best as Staging";
     }
 
+    /** Runs nightly at 02:00 UTC, as the Kubernetes CronJob mlops-job-retrain (which replaces the app's own cron there). */
+    @Override
+    public Optional<String> defaultCron() {
+        return Optional.of("0 2 * * *");
+    }
+
     @Override
     public Map<String, String> parameters() {
         return Map.of("dataset", "the dataset to train on (default: flywheel.training.dataset, else the newest "
