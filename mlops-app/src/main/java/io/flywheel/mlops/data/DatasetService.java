@@ -1,12 +1,11 @@
 package io.flywheel.mlops.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flywheel.mlops.audit.AuditLog;
 import io.flywheel.mlops.audit.AuditRecord;
 import io.flywheel.mlops.persistence.Awaited;
+import io.flywheel.mlops.persistence.StoredJson;
+import io.flywheel.mlops.validation.StoredValidation;
 import io.flywheel.mlops.validation.ValidationService;
 import io.flywheel.mlops.validation.ValidationView;
 import io.flywheel.shared.data.Column;
@@ -45,7 +44,6 @@ public class DatasetService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Map<String, Character> DELIMITERS = Map.of(",", ',', ";", ';', "|", '|', "tab", '\t',
             "\t", '\t');
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final DatasetSettings settings;
     private final ValidationService validation;
@@ -97,11 +95,11 @@ public class DatasetService {
         snapshot.id = encoded.id();
         snapshot.name = name;
         snapshot.source = source.kind();
-        snapshot.sourceJson = write(source.details());
+        snapshot.sourceJson = StoredJson.write(source.details());
         snapshot.schemaJson = encoded.schemaJson();
         snapshot.rowCount = table.rowCount();
         snapshot.featureCount = schema.features().size();
-        snapshot.profileJson = write(profile);
+        snapshot.profileJson = StoredJson.write(profile);
         snapshot.contentBytes = encoded.csvBytes();
         snapshot.storedBytes = encoded.csvGzip().length;
         snapshot.createdBy = actor;
@@ -188,12 +186,13 @@ public class DatasetService {
         return newest(name).map(snapshot -> snapshot == null ? null : CanonicalSnapshot.schema(snapshot.schemaJson));
     }
 
-    /** The newest validation verdict of every snapshot. */
+    /** The newest validation verdict of every snapshot (verdicts only: reports are not read). */
     private Uni<Map<String, Boolean>> latestValidations() {
-        return io.flywheel.mlops.validation.StoredValidation.<io.flywheel.mlops.validation.StoredValidation>find(
-                "order by createdAt").list().map(results -> {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select v.snapshotId, v.passed from StoredValidation v order by v.createdAt", Object[].class)
+                .getResultList()).map(rows -> {
                     Map<String, Boolean> passed = new HashMap<>();
-                    results.forEach(result -> passed.put(result.snapshotId.trim(), result.passed));
+                    rows.forEach(row -> passed.put(((String) row[0]).trim(), (Boolean) row[1]));
                     return passed;
                 });
     }
@@ -252,16 +251,16 @@ public class DatasetService {
     }
 
     private static DatasetSummary summary(DatasetSnapshot snapshot, Boolean passed) {
-        DatasetProfile profile = read(snapshot.profileJson, new TypeReference<>() {
+        DatasetProfile profile = StoredJson.read(snapshot.profileJson, new TypeReference<>() {
         });
         return new DatasetSummary(snapshot.id.trim(), snapshot.name, snapshot.source, snapshot.rowCount,
                 snapshot.featureCount, profile.positiveRate(), passed, snapshot.createdBy, snapshot.createdAt);
     }
 
     private static DatasetView view(DatasetSnapshot snapshot, ValidationView validation) {
-        DatasetProfile profile = read(snapshot.profileJson, new TypeReference<>() {
+        DatasetProfile profile = StoredJson.read(snapshot.profileJson, new TypeReference<>() {
         });
-        Map<String, String> details = read(snapshot.sourceJson, new TypeReference<>() {
+        Map<String, String> details = StoredJson.read(snapshot.sourceJson, new TypeReference<>() {
         });
         return new DatasetView(snapshot.id.trim(), snapshot.name, new SnapshotSource(snapshot.source, details),
                 CanonicalSnapshot.schema(snapshot.schemaJson), snapshot.rowCount, profile.classCounts(), profile,
@@ -271,21 +270,5 @@ public class DatasetService {
 
     private static ProblemException notFound(String id) {
         return new ProblemException(ProblemType.NOT_FOUND, "no dataset snapshot " + id);
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored dataset document could not be read", e);
-        }
     }
 }

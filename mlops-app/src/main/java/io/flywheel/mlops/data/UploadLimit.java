@@ -35,11 +35,6 @@ final class UploadLimit extends FilterInputStream {
         return read;
     }
 
-    /** Bytes read so far. */
-    long count() {
-        return count;
-    }
-
     private void counted(int read) {
         count += read;
         if (count > limit) {

@@ -16,21 +16,11 @@ import java.util.TreeMap;
  * @param threads         XGBoost's threads per model
  */
 public record BoostedTreesCandidate(int trees, double eta, int maxDepth, double minChildWeight, double subsample,
-                                    double featureFraction, int threads) implements CandidateTrainer {
+                                    double featureFraction, int threads) implements XGBoostTrees.Candidate {
 
     @Override
     public Algorithm algorithm() {
         return Algorithm.GRADIENT_BOOSTED_TREES;
-    }
-
-    @Override
-    public String library() {
-        return XGBoostTrees.LIBRARY;
-    }
-
-    @Override
-    public String libraryVersion() {
-        return XGBoostTrees.VERSION;
     }
 
     @Override

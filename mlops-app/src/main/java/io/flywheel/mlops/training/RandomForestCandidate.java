@@ -18,21 +18,11 @@ import java.util.TreeMap;
  * @param threads         XGBoost's threads per model
  */
 public record RandomForestCandidate(int trees, int maxDepth, double minChildWeight, double rowFraction,
-                                    double featureFraction, int threads) implements CandidateTrainer {
+                                    double featureFraction, int threads) implements XGBoostTrees.Candidate {
 
     @Override
     public Algorithm algorithm() {
         return Algorithm.RANDOM_FOREST;
-    }
-
-    @Override
-    public String library() {
-        return XGBoostTrees.LIBRARY;
-    }
-
-    @Override
-    public String libraryVersion() {
-        return XGBoostTrees.VERSION;
     }
 
     @Override

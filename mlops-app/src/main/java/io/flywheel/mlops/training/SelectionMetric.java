@@ -21,10 +21,6 @@ public enum SelectionMetric {
         return label;
     }
 
-    public boolean higherIsBetter() {
-        return higherIsBetter;
-    }
-
     /** Whether {@code candidate} beats {@code best}; a tie keeps the earlier candidate. */
     public boolean beats(double candidate, double best) {
         return higherIsBetter ? candidate > best : candidate < best;

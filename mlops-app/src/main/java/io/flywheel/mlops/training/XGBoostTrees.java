@@ -20,6 +20,20 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  */
 final class XGBoostTrees {
 
+    /** A candidate XGBoost trains: library and version come from here. */
+    interface Candidate extends CandidateTrainer {
+
+        @Override
+        default String library() {
+            return LIBRARY;
+        }
+
+        @Override
+        default String libraryVersion() {
+            return VERSION;
+        }
+    }
+
     /** The library name recorded in tree artifacts. */
     static final String LIBRARY = "xgboost";
     /** XGBoost4J's version, read from its jar. */

@@ -1,11 +1,9 @@
 package io.flywheel.mlops.validation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flywheel.mlops.audit.AuditLog;
 import io.flywheel.mlops.audit.AuditRecord;
+import io.flywheel.mlops.persistence.StoredJson;
 import io.flywheel.shared.data.FeatureSchema;
 import io.flywheel.shared.problem.Problem;
 import io.flywheel.shared.problem.ProblemException;
@@ -34,7 +32,6 @@ public class ValidationService {
     /** The creator recorded for a suite derived from a schema. */
     public static final String DEFAULT_CREATOR = "default";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<ValidationRule>> RULES = new TypeReference<>() {
     };
 
@@ -63,11 +60,7 @@ public class ValidationService {
         stored.name = suite.name();
         stored.version = suite.version();
         // the list's element type must be given, or Jackson drops the `rule` kind of each element (type erasure)
-        try {
-            stored.rulesJson = JSON.writerFor(RULES).writeValueAsString(suite.rules());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the rules of suite " + suite.name(), e);
-        }
+        stored.rulesJson = StoredJson.write(suite.rules(), RULES);
         stored.createdBy = createdBy;
         stored.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         return stored.persist().replaceWithVoid();
@@ -82,7 +75,7 @@ public class ValidationService {
         stored.suiteVersion = report.suiteVersion();
         stored.passed = report.passed();
         stored.failures = report.failures().size();
-        stored.reportJson = write(report);
+        stored.reportJson = StoredJson.write(report);
         stored.trigger = trigger;
         stored.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         return stored.<StoredValidation>persist().map(ValidationService::view);
@@ -159,34 +152,18 @@ public class ValidationService {
     }
 
     static ValidationSuite suite(StoredSuite stored) {
-        return new ValidationSuite(stored.name, stored.version, read(stored.rulesJson, RULES));
+        return new ValidationSuite(stored.name, stored.version, StoredJson.read(stored.rulesJson, RULES));
     }
 
     private static SuiteView view(StoredSuite stored) {
-        return new SuiteView(stored.name, stored.version, read(stored.rulesJson, RULES), stored.createdBy,
+        return new SuiteView(stored.name, stored.version, StoredJson.read(stored.rulesJson, RULES), stored.createdBy,
                 stored.createdAt);
     }
 
     static ValidationView view(StoredValidation stored) {
-        ValidationReport report = read(stored.reportJson, new TypeReference<>() {
+        ValidationReport report = StoredJson.read(stored.reportJson, new TypeReference<>() {
         });
         return new ValidationView(stored.id, stored.snapshotId.trim(), stored.suiteName, stored.suiteVersion,
                 stored.passed, report.failures(), report, stored.trigger, stored.createdAt);
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored validation document could not be read", e);
-        }
     }
 }
