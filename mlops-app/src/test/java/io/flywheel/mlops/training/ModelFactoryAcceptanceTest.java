@@ -94,6 +94,30 @@ class ModelFactoryAcceptanceTest {
 
     @Test
     @Order(3)
+    void aNewCandidateIsJudgedAgainstProductionOnTheSameHeldOutRows() {
+        String lines = new String(TestDatasets.bytes("lending_club.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        // the same loans without the last 500: another snapshot, another candidate
+        String fewer = String.join("\n", lines.lines().limit(lines.lines().count() - 500).toList()) + "\n";
+        given().contentType("text/csv").body(fewer).when().post("/api/datasets?name=" + MODEL + "&label=Class")
+                .then().statusCode(201).body("validation.passed", equalTo(true));
+        JsonPath retrain = runJob("retrain", Map.of("dataset", MODEL));
+        assertThat(retrain.getInt("outputs.version")).as(retrain.prettify()).isEqualTo(2);
+
+        JsonPath evaluate = runJob("evaluate", Map.of());
+        assertThat(evaluate.getInt("outputs.evaluated")).as(evaluate.prettify()).isEqualTo(1);
+        JsonPath verdict = given().when().get("/api/models/" + MODEL + "/versions/2").then().statusCode(200)
+                .body("evaluation.baseline_version", equalTo(1))
+                .body("evaluation.summary", containsString("vs Production"))
+                .extract().jsonPath();
+        assertThat(verdict.getMap("evaluation.details.production")).containsKeys("roc_auc", "ece", "recall");
+        assertThat(verdict.getList("evaluation.details.gates.baseline")).doesNotContainNull();
+        boolean passed = verdict.getBoolean("evaluation.passed");
+        given().contentType("application/json").body("{\"stage\":\"Production\",\"reason\":\"gate verdict\"}")
+                .when().post("/api/models/" + MODEL + "/versions/2/stage").then().statusCode(passed ? 200 : 409);
+    }
+
+    @Test
+    @Order(4)
     void aCorruptedCopyStopsAtValidationWithAPreciseReportAnAlertAndNoVersion() {
         String snapshot = given().contentType("text/csv").body(CorruptedLendingClub.bytes())
                 .when().post("/api/datasets?name=" + MODEL + "&label=Class").then().statusCode(201)
@@ -109,7 +133,7 @@ class ModelFactoryAcceptanceTest {
         given().when().get("/api/datasets/" + snapshot).then().statusCode(200)
                 .body("validation.passed", equalTo(false))
                 .body("validation.trigger", equalTo("job-run:" + run.getString("id")));
-        given().when().get("/api/models/" + MODEL + "/versions").then().statusCode(200).body("$", hasSize(1));
+        given().when().get("/api/models/" + MODEL + "/versions").then().statusCode(200).body("$", hasSize(2));
         Eventually.until(alerts::alerts, list -> list.stream().anyMatch(alert -> alert.kind().equals("data-validation")
                 && alert.summary().contains("int_rate")), Duration.ofSeconds(30), "a data-validation alert");
     }

@@ -19,9 +19,9 @@ class TrainingPipelineTest {
 
     static TrainingPlan smallPlan() {
         return new TrainingPlan(SEED, 0.2, 3, 20_000, SelectionMetric.ROC_AUC, List.of(
-                new LogisticRegressionCandidate(3, 0.5, 1),
-                new RandomForestCandidate(20, 8, 1, 0.63, 0.5, 1),
-                new BoostedTreesCandidate(30, 0.3, 4, 1, 1.0, 1.0, 1)),
+                new LogisticRegressionCandidate(3, 0.5, 16),
+                new RandomForestCandidate(10, 6, 1, 0.63, 0.5, 1),
+                new BoostedTreesCandidate(20, 0.3, 3, 1, 1.0, 1.0, 1)),
                 10, 1000, ReferenceOptions.defaults(), 2);
     }
 
