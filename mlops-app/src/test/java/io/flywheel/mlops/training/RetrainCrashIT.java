@@ -52,8 +52,10 @@ class RetrainCrashIT {
             first.kill();
         }
 
-        AppProcess second = start(port, "mlops-crash-2", Map.of("flywheel.training.random-forest.trees", "20",
-                "flywheel.training.gradient-boosted-trees.trees", "20"));
+        // small models now: what matters is that a run can take the lock and register
+        AppProcess second = start(port, "mlops-crash-2", Map.of("flywheel.training.random-forest.trees", "10",
+                "flywheel.training.gradient-boosted-trees.trees", "10", "flywheel.training.logistic-regression.epochs",
+                "1"));
         try {
             JsonNode killed = run(second.baseUri(), runId);
             assertThat(killed.path("status").asText()).as(killed.toString()).isEqualTo("failed");
