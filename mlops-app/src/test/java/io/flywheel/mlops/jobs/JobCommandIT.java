@@ -80,7 +80,7 @@ class JobCommandIT {
     @Test
     @Order(3)
     void aJobRunsOnceRecordsItsRunAndExits0() throws Exception {
-        Run run = PackagedMlops.command("job", VERIFY);
+        Run run = PackagedMlops.command("job", VERIFY, "model=scrubbed");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("job " + VERIFY + ": run ", " succeeded in ", "\"checked\":1")
@@ -100,7 +100,7 @@ class JobCommandIT {
         try (Connection otherPod = TestDatabase.shared().connect(); Statement sql = otherPod.createStatement()) {
             sql.execute("SELECT pg_advisory_lock(" + JobLocks.NAMESPACE + ", " + JobLocks.key(VERIFY) + ")");
 
-            Run run = PackagedMlops.command("job", VERIFY);
+            Run run = PackagedMlops.command("job", VERIFY, "model=scrubbed");
 
             assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
             assertThat(run.output()).contains("job " + VERIFY + ": not run: ", "running already");
@@ -116,7 +116,7 @@ class JobCommandIT {
             sql.executeUpdate("UPDATE mlops.model_artifact SET bytes = bytes || '\\x00'::bytea");
         }
 
-        Run run = PackagedMlops.command("job", VERIFY);
+        Run run = PackagedMlops.command("job", VERIFY, "model=scrubbed");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("job " + VERIFY + ": run ", " failed: 1 artifact(s) differ from their "
