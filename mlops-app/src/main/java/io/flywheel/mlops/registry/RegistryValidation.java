@@ -78,6 +78,14 @@ final class RegistryValidation {
         }
     }
 
+    /** A 413 when an artifact is larger than {@code flywheel.registry.max-artifact-size}. */
+    static void checkArtifactSize(long bytes, long max) {
+        if (bytes > max) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the artifact has " + bytes
+                    + " bytes; flywheel.registry.max-artifact-size allows " + max);
+        }
+    }
+
     static void checkReason(String reason) {
         List<FieldError> errors = new ArrayList<>();
         text("reason", reason, errors);
