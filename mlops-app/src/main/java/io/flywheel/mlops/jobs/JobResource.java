@@ -46,8 +46,8 @@ public class JobResource {
     public Uni<Response> start(@PathParam("name") String name, RunRequest request, @Context SecurityContext security) {
         Map<String, String> parameters = request == null || request.parameters() == null ? Map.of()
                 : request.parameters();
-        return service.start(name, parameters, JobTrigger.api(Attribution.callerName(security))).map(run -> Response.accepted(run)
-                .location(URI.create("/api/jobs/runs/" + run.id())).build());
+        return service.start(name, parameters, JobTrigger.api(Attribution.callerName(security)))
+                .map(run -> Response.accepted(run).location(URI.create("/api/jobs/runs/" + run.id())).build());
     }
 
     @GET

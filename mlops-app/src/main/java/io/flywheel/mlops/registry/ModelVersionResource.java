@@ -1,8 +1,6 @@
 package io.flywheel.mlops.registry;
 
 import io.flywheel.mlops.access.Roles;
-import io.flywheel.shared.problem.ProblemException;
-import io.flywheel.shared.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,10 +69,8 @@ public class ModelVersionResource {
         if (artifact == null) {
             throw ModelResource.invalid("artifact", "a multipart part 'artifact' with the artifact bytes is required");
         }
-        if (artifact.size() > config.maxArtifactSize().asLongValue()) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the artifact has " + artifact.size()
-                    + " bytes; flywheel.registry.max-artifact-size allows " + config.maxArtifactSize().asLongValue());
-        }
+        // refused before its bytes are read into memory
+        RegistryValidation.checkArtifactSize(artifact.size(), config.maxArtifactSize().asLongValue());
         VersionMetadata described = metadata == null
                 ? new VersionMetadata(null, null, null, null, null, null, null, null, null, null) : metadata;
         return vertx.fileSystem().readFile(artifact.uploadedFile().toString())

@@ -73,7 +73,7 @@ public class RegistryService {
     public Uni<VersionView> register(NewVersion request, Attribution by) {
         return checked(() -> {
             RegistryValidation.checkNewVersion(request);
-            checkSize(request.artifact().length);
+            RegistryValidation.checkArtifactSize(request.artifact().length, config.maxArtifactSize().asLongValue());
         }).chain(() -> Panache.withSession(() -> RegisteredModel.<RegisteredModel>findById(request.model())))
                 .map(existing -> kindOf(request, existing))
                 .chain(kind -> vertx.executeBlocking(Uni.createFrom().item(() -> {
@@ -239,13 +239,6 @@ public class RegistryService {
                     + kind.label() + " versions, not " + request.kind().label());
         }
         return kind;
-    }
-
-    private void checkSize(long bytes) {
-        if (bytes > config.maxArtifactSize().asLongValue()) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the artifact has " + bytes
-                    + " bytes; flywheel.registry.max-artifact-size allows " + config.maxArtifactSize().asLongValue());
-        }
     }
 
     private ObjectNode evaluationNode(EvaluationVerdict verdict, Attribution by) {

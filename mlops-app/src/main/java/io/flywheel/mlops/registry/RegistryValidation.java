@@ -19,6 +19,8 @@ final class RegistryValidation {
     /** Metric and parameter keys: MLflow's rule, so that keys copied from MLflow runs fit. */
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-/ ]{1,250}");
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String NAME_RULE = "1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit";
+    private static final String KEY_RULE = "keys are 1 to 250 letters, digits, spaces, '_', '-', '.' or '/'";
     /** MLflow's limit for a parameter value. */
     static final int MAX_PARAM_VALUE = 6000;
     static final int MAX_ENTRIES = 1000;
@@ -27,20 +29,13 @@ final class RegistryValidation {
     private RegistryValidation() {
     }
 
-    static void checkModelName(String name) {
-        if (name == null || !MODEL_NAME.matcher(name).matches()) {
-            throw invalid(List.of(new FieldError("name", "1 to 128 letters, digits, '.', '_' or '-', starting with a "
-                    + "letter or digit")));
-        }
-    }
-
     static void checkNewModel(NewModel model) {
         if (model == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "a JSON body with name and kind is required");
         }
         List<FieldError> errors = new ArrayList<>();
         if (model.name() == null || !MODEL_NAME.matcher(model.name()).matches()) {
-            errors.add(new FieldError("name", "1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            errors.add(new FieldError("name", NAME_RULE));
         }
         if (model.kind() == null) {
             errors.add(new FieldError("kind", "must be one of " + ModelKind.labels()));
@@ -52,7 +47,7 @@ final class RegistryValidation {
     static void checkNewVersion(NewVersion version) {
         List<FieldError> errors = new ArrayList<>();
         if (version.model() == null || !MODEL_NAME.matcher(version.model()).matches()) {
-            errors.add(new FieldError("model", "1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            errors.add(new FieldError("model", NAME_RULE));
         }
         if (version.artifact() == null || version.artifact().length == 0) {
             errors.add(new FieldError("artifact", "the artifact is empty"));
@@ -83,6 +78,14 @@ final class RegistryValidation {
         }
     }
 
+    /** A 413 when an artifact is larger than {@code flywheel.registry.max-artifact-size}. */
+    static void checkArtifactSize(long bytes, long max) {
+        if (bytes > max) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the artifact has " + bytes
+                    + " bytes; flywheel.registry.max-artifact-size allows " + max);
+        }
+    }
+
     static void checkReason(String reason) {
         List<FieldError> errors = new ArrayList<>();
         text("reason", reason, errors);
@@ -95,7 +98,7 @@ final class RegistryValidation {
         }
         metrics.forEach((key, value) -> {
             if (key == null || !KEY.matcher(key).matches()) {
-                errors.add(new FieldError("metrics." + key, "keys are 1 to 250 letters, digits, spaces, '_', '-', '.' or '/'"));
+                errors.add(new FieldError("metrics." + key, KEY_RULE));
             } else if (value == null || !Double.isFinite(value)) {
                 errors.add(new FieldError("metrics." + key, "must be a finite number"));
             }
@@ -108,9 +111,10 @@ final class RegistryValidation {
         }
         params.forEach((key, value) -> {
             if (key == null || !KEY.matcher(key).matches()) {
-                errors.add(new FieldError("params." + key, "keys are 1 to 250 letters, digits, spaces, '_', '-', '.' or '/'"));
+                errors.add(new FieldError("params." + key, KEY_RULE));
             } else if (value == null || value.length() > MAX_PARAM_VALUE) {
-                errors.add(new FieldError("params." + key, "must be a string of at most " + MAX_PARAM_VALUE + " characters"));
+                errors.add(new FieldError("params." + key, "must be a string of at most " + MAX_PARAM_VALUE
+                        + " characters"));
             }
         });
     }

@@ -105,8 +105,8 @@ class StageTransitions {
         String from = row.stage;
         row.stage = to.label();
         row.stageChangedAt = RegistryService.now();
-        return journal.record(row.model, row.version, "model.version.stage-changed", by, facts("from", from, "to", to.label()))
-                .replaceWith(row);
+        return journal.record(row.model, row.version, "model.version.stage-changed", by,
+                facts("from", from, "to", to.label())).replaceWith(row);
     }
 
     private static <T> Uni<T> refuse(String rule) {

@@ -39,9 +39,9 @@ class JobCrashRecoveryIT {
             deploymentsBefore = api(first).get("/api/deployments").asString();
             etagBefore = api(first).get("/api/deployments").getHeader("ETag");
             // two seconds per artifact: the run is surely in the middle when it is killed
-            runId = api(first).contentType("application/json").body("{\"parameters\":{\"max-bytes-per-second\":\""
-                    + artifactBytes / 2 + "\"}}").post("/api/jobs/" + VERIFY + "/runs").then().statusCode(202)
-                    .extract().path("id");
+            runId = api(first).contentType("application/json").body("{\"parameters\":{\"model\":\"crashed\","
+                    + "\"max-bytes-per-second\":\"" + artifactBytes / 2 + "\"}}").post("/api/jobs/" + VERIFY + "/runs")
+                    .then().statusCode(202).extract().path("id");
             Eventually.until(() -> run(first, runId), run -> run.get("checkpoint.version") != null, WITHIN,
                     "the first checkpoint");
 
@@ -56,8 +56,8 @@ class JobCrashRecoveryIT {
             assertThat(interrupted.getString("status")).isEqualTo("failed");
             assertThat(interrupted.getString("error")).startsWith("interrupted: the process that ran it");
 
-            String next = api(second).contentType("application/json").post("/api/jobs/" + VERIFY + "/runs").then()
-                    .statusCode(202).extract().path("id");
+            String next = api(second).contentType("application/json").body("{\"parameters\":{\"model\":\"crashed\"}}")
+                    .post("/api/jobs/" + VERIFY + "/runs").then().statusCode(202).extract().path("id");
             JsonPath done = Eventually.until(() -> run(second, next), run -> "succeeded".equals(run.getString("status")),
                     WITHIN, "the next run");
             assertThat(done.getString("outputs.resumed_after")).startsWith("crashed v");

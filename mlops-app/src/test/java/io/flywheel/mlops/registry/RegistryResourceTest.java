@@ -18,7 +18,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.flywheel.mlops.DatabaseTestResource;
+import io.flywheel.shared.deployment.ModelKind;
 import io.flywheel.shared.hashing.Sha256;
+import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +48,8 @@ class RegistryResourceTest {
 
     @Inject
     RegistryService registry;
+    @Inject
+    RegistryConfig config;
 
     @Test
     void anUploadedArtifactBecomesVersionOneWithItsMetricsParamsAndLineage() {
@@ -162,6 +166,16 @@ class RegistryResourceTest {
         upload("broken", TestArtifacts.ragIndex(2), "{\"kind\":\"assistant-config\"}").then().statusCode(422)
                 .body("detail", containsString("assistant-config"));
         given().when().get("/api/models/broken").then().statusCode(404);
+    }
+
+    @Test
+    void anArtifactOverTheSizeLimitIsA413AndNothingIsStored() {
+        byte[] oversized = new byte[(int) config.maxArtifactSize().asLongValue() + 1];
+
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> registry.register(NewVersion.of(
+                "oversized", ModelKind.TABULAR_CLASSIFIER, oversized), Attribution.api("tester", null))))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("flywheel.registry.max-artifact-size allows");
+        given().when().get("/api/models/oversized").then().statusCode(404);
     }
 
     @Test
