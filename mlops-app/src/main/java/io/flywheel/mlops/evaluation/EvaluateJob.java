@@ -95,7 +95,7 @@ public class EvaluateJob implements Job {
         List<Map<String, Object>> verdicts = new ArrayList<>();
         for (VersionView candidate : targets) {
             context.progress(Map.of("model", candidate.model(), "version", candidate.version()));
-            EvaluationVerdict verdict = judge(context, candidate);
+            EvaluationVerdict verdict = judgeOrRefuse(context, candidate);
             context.await(() -> registry.recordEvaluation(candidate.model(), candidate.version(), verdict,
                     context.attribution("quality gates")));
             LOG.infof("job %s: %s v%d: %s", NAME, candidate.model(), candidate.version(), verdict.summary());
@@ -124,6 +124,21 @@ public class EvaluateJob implements Job {
                     .ifPresent(targets::add);
         }
         return targets;
+    }
+
+    /**
+     * The gates' verdict; a version the gates cannot judge (e.g. uploaded without the snapshot it was trained on)
+     * fails with the reason, so it is recorded and cannot be promoted, and the other models are still judged.
+     */
+    private EvaluationVerdict judgeOrRefuse(JobContext context, VersionView candidate) {
+        try {
+            return judge(context, candidate);
+        } catch (IllegalStateException | ProblemException e) {
+            LOG.warnf("job %s: %s v%d cannot be evaluated: %s", NAME, candidate.model(), candidate.version(),
+                    e.getMessage());
+            return new EvaluationVerdict(false, "cannot be evaluated: " + e.getMessage() + ": fail", null,
+                    Map.of("error", String.valueOf(e.getMessage())));
+        }
     }
 
     private EvaluationVerdict judge(JobContext context, VersionView candidate) {
