@@ -103,7 +103,7 @@ class ModelFactoryAcceptanceTest {
         JsonPath retrain = runJob("retrain", Map.of("dataset", MODEL));
         assertThat(retrain.getInt("outputs.version")).as(retrain.prettify()).isEqualTo(2);
 
-        JsonPath evaluate = runJob("evaluate", Map.of());
+        JsonPath evaluate = runJob("evaluate", Map.of("model", MODEL));
         assertThat(evaluate.getInt("outputs.evaluated")).as(evaluate.prettify()).isEqualTo(1);
         JsonPath verdict = given().when().get("/api/models/" + MODEL + "/versions/2").then().statusCode(200)
                 .body("evaluation.baseline_version", equalTo(1))
