@@ -1,6 +1,8 @@
 package io.flywheel.mlops.keys;
 
+import io.flywheel.mlops.access.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 /** API keys of the inference endpoints: create (the key is in this one answer), list, revoke. */
 @Path("/api/keys")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 

@@ -1,0 +1,32 @@
+package io.flywheel.mlops.access;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mlops-app as deployed: access on, a bootstrap admin key and a pod token from "secrets", OIDC tokens from a local
+ * provider, and the log written to a file so that tests can read what was logged.
+ */
+public class AccessEnabledProfile implements QuarkusTestProfile {
+
+    static final String BOOTSTRAP_KEY = "fw_bootstrapBOOTSTRAPbootstrapBOOTSTRAPboots";
+    static final String POD_TOKEN = "pod-token-7c1e0a9b4d2f46e8a3b5c6d7e8f9a0b1";
+    /** Per test JVM, so that a run never reads what an earlier one logged. */
+    static final String LOG_FILE = "target/access-enabled-app-" + ProcessHandle.current().pid() + ".log";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("flywheel.access.enabled", "true",
+                "flywheel.access.bootstrap-admin-key", BOOTSTRAP_KEY,
+                "flywheel.access.pod-token", POD_TOKEN,
+                "quarkus.log.file.enabled", "true",
+                "quarkus.log.file.path", LOG_FILE,
+                "quarkus.log.category.\"io.flywheel\".level", "DEBUG");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(LocalOidcProvider.class));
+    }
+}
