@@ -1,6 +1,7 @@
 package io.flywheel.mlops.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** How callers are named in the audit log and in log lines: never by their secret. */
 public final class Caller {
@@ -25,6 +26,12 @@ public final class Caller {
     /** The actor of an authenticated identity, or {@code anonymous}. */
     public static String of(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** The actor of a request's security context (what resources pass to services for the audit log). */
+    public static String of(SecurityContext context) {
+        return context == null || context.getUserPrincipal() == null ? "anonymous"
+                : context.getUserPrincipal().getName();
     }
 
     /** The first characters of a presented token, enough to tell keys apart in a log, never enough to use one. */
