@@ -30,9 +30,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential> {
 
-    static final String ATTRIBUTE_KEY_ID = "flywheel.key-id";
     private static final Logger LOG = Logger.getLogger(ApiKeyIdentityProvider.class);
-    private static final String LOOKUP = "SELECT id, name, role FROM mlops.api_key WHERE hash = $1 AND revoked_at IS NULL";
+    private static final String LOOKUP = "SELECT name, role FROM mlops.api_key WHERE hash = $1 AND revoked_at IS NULL";
     private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     private final Pool pool;
@@ -59,10 +58,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     public Uni<SecurityIdentity> authenticate(ApiKeyCredential credential, AuthenticationRequestContext context) {
         String token = credential.token();
         if (matches(bootstrapHash, token)) {
-            return Uni.createFrom().item(identity(Caller.BOOTSTRAP_ADMIN, Roles.ADMIN, null));
+            return Uni.createFrom().item(identity(Caller.BOOTSTRAP_ADMIN, Roles.ADMIN));
         }
         if (matches(podHash, token)) {
-            return Uni.createFrom().item(identity(Caller.INFERENCE_POD, Roles.INFERENCE_POD, null));
+            return Uni.createFrom().item(identity(Caller.INFERENCE_POD, Roles.INFERENCE_POD));
         }
         return pool.preparedQuery(LOOKUP).execute(Tuple.of(ApiKeys.hash(token)))
                 .onFailure().transform(failure -> {
@@ -80,17 +79,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
         }
         Row row = rows.iterator().next();
         Role role = Role.parse(row.getString("role"));
-        return identity(Caller.ofKey(row.getString("name")), role.label(), row.getUUID("id").toString());
+        return identity(Caller.ofKey(row.getString("name")), role.label());
     }
 
-    private static SecurityIdentity identity(String name, String role, String keyId) {
+    private static SecurityIdentity identity(String name, String role) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(name)).addRole(role);
         if (Roles.INFERENCE_POD.equals(role)) {
             builder.addRole(Roles.VIEWER);
-        }
-        if (keyId != null) {
-            builder.addAttribute(ATTRIBUTE_KEY_ID, keyId);
         }
         return builder.build();
     }

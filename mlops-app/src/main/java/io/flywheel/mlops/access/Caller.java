@@ -1,6 +1,5 @@
 package io.flywheel.mlops.access;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** How callers are named in the audit log and in log lines: never by their secret. */
@@ -21,11 +20,6 @@ public final class Caller {
     /** The actor an API key acts as: {@code key:<name>}. */
     public static String ofKey(String keyName) {
         return KEY_PREFIX + keyName;
-    }
-
-    /** The actor of an authenticated identity, or {@code anonymous}. */
-    public static String of(SecurityIdentity identity) {
-        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
     /** The actor of a request's security context (what resources pass to services for the audit log). */

@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -45,6 +46,7 @@ public class ActionRunner {
     };
 
     private final ThreadPoolExecutor pool;
+    private final Duration shutdownGrace;
     private final Map<ActionType, ActionExecutor> executors = new EnumMap<>(ActionType.class);
     private final AuditLog audit;
     private final Notifier notifier;
@@ -58,6 +60,7 @@ public class ActionRunner {
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.shutdownGrace = settings.shutdownGrace();
         executors.forEach(executor -> this.executors.put(executor.type(), executor));
         this.audit = audit;
         this.notifier = notifier;
@@ -76,9 +79,20 @@ public class ActionRunner {
         });
     }
 
+    /** Lets running actions finish (and be recorded) for a grace period at shutdown; queued ones resume at start. */
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("remediation actions still running after %s are interrupted and stay recorded as running",
+                        shutdownGrace);
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What the type's executor finds wrong with a request; nothing when it has no executor (it will be unavailable). */

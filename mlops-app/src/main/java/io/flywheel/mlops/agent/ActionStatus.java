@@ -1,7 +1,5 @@
 package io.flywheel.mlops.agent;
 
-import java.util.Locale;
-
 /** Where an action is in its life: proposed → (awaiting approval →) queued → running → an outcome. */
 public enum ActionStatus {
     /** Waits in the approval queue. */
@@ -20,19 +18,10 @@ public enum ActionStatus {
     REJECTED;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Labels.of(this);
     }
 
     public static ActionStatus of(String label) {
-        for (ActionStatus status : values()) {
-            if (status.label().equalsIgnoreCase(label)) {
-                return status;
-            }
-        }
-        return null;
-    }
-
-    public boolean finished() {
-        return this == SUCCEEDED || this == FAILED || this == UNAVAILABLE || this == REJECTED;
+        return Labels.parse(ActionStatus.class, label, null);
     }
 }

@@ -1,7 +1,5 @@
 package io.flywheel.mlops.agent;
 
-import java.util.Locale;
-
 /** What the agent (or a person) can ask to be done about an alert; each runs through its {@link ActionExecutor}. */
 public enum ActionType {
     /** Write the diagnosis to the log. */
@@ -24,19 +22,11 @@ public enum ActionType {
     DELETE_DATA;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Labels.of(this);
     }
 
     /** The type of a label such as {@code scale-out}, or {@code null}. */
     public static ActionType of(String label) {
-        if (label == null) {
-            return null;
-        }
-        for (ActionType type : values()) {
-            if (type.label().equalsIgnoreCase(label.trim())) {
-                return type;
-            }
-        }
-        return null;
+        return Labels.parse(ActionType.class, label, null);
     }
 }

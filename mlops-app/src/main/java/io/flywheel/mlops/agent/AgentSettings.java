@@ -21,6 +21,10 @@ public interface AgentSettings {
     @WithDefault("100")
     int executionQueue();
 
+    /** How long running actions may finish at shutdown before they are interrupted. */
+    @WithDefault("10s")
+    Duration shutdownGrace();
+
     /** Below this severity score an alert is only logged, not notified. */
     @WithDefault("0.3")
     double notifyFrom();

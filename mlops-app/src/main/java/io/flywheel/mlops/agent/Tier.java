@@ -1,7 +1,5 @@
 package io.flywheel.mlops.agent;
 
-import java.util.Locale;
-
 /** Who must agree before an action runs. */
 public enum Tier {
     /** Runs at once; audited and notified. */
@@ -12,6 +10,6 @@ public enum Tier {
     HUMAN_ONLY;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Labels.of(this);
     }
 }

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -81,12 +82,13 @@ public class AlertIntake {
                 ? new SignatureCheck(SignatureCheck.Verdict.MISMATCH, "no signing key is configured on this server")
                 : signatures.check(timestamp, signature, body, Instant.now());
         if (!check.valid()) {
-            return refuse(remote, check.verdict().name().toLowerCase(), check.reason())
+            return refuse(remote, check.verdict().name().toLowerCase(Locale.ROOT), check.reason())
                     .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.INVALID_SIGNATURE,
                             check.reason())));
         }
         List<IncomingAlert> alerts = reader.read(body);
-        return Panache.withTransaction(() -> claim(signature.trim())
+        // hex is case-insensitive: the same signature in another case is the same delivery
+        return Panache.withTransaction(() -> claim(signature.trim().toLowerCase(Locale.ROOT))
                         .chain(fresh -> fresh ? storeAll(alerts, ALERTMANAGER) : Uni.createFrom().nullItem()))
                 .chain(stored -> stored != null ? Uni.createFrom().item(stored)
                         : refuse(remote, "replayed", "this signature was already received")
@@ -97,7 +99,8 @@ public class AlertIntake {
 
     /** An alert raised inside the platform (drift, validation, rollout, anomaly): trusted, stored, acted upon. */
     public Uni<Receipt> receive(PlatformAlert alert) {
-        IncomingAlert incoming = new IncomingAlert("platform:" + alert.source(), alert.kind(), IncomingAlert.FIRING,
+        IncomingAlert incoming = new IncomingAlert("platform:" + alert.source(),
+                alert.kind() == null ? "platform-alert" : alert.kind(), IncomingAlert.FIRING,
                 alert.severity(), alert.model(), alert.summary(), null, withModel(alert));
         return Panache.withTransaction(() -> storeAll(List.of(incoming), incoming.source()))
                 .invoke(this::runAutoActions);

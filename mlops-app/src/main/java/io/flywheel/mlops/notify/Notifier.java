@@ -27,11 +27,6 @@ public class Notifier {
         this.settings = settings;
     }
 
-    /** The names of the channels configured here. */
-    public List<String> enabledChannels() {
-        return channels.stream().filter(NotificationChannel::enabled).map(NotificationChannel::name).toList();
-    }
-
     /** Delivers to every enabled channel; never fails, the map tells what each channel did. */
     public Uni<Map<String, String>> send(Notification notification) {
         List<Uni<Map.Entry<String, String>>> deliveries = new ArrayList<>();
