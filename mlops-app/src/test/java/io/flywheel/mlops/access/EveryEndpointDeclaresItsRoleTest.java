@@ -2,6 +2,8 @@ package io.flywheel.mlops.access;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.flywheel.mlops.DatabaseTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,8 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.flywheel.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,7 +112,7 @@ class EveryEndpointDeclaresItsRoleTest {
             given().auth().oauth2(token).when().get("/api/keys").then().statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer")
-                    .body("type", org.hamcrest.Matchers.equalTo("urn:flywheel:problem:unauthorized"));
+                    .body("type", equalTo("urn:flywheel:problem:unauthorized"));
         }
     }
 
@@ -135,6 +140,25 @@ class EveryEndpointDeclaresItsRoleTest {
         assertThat(log).doesNotContain(AccessEnabledProfile.BOOTSTRAP_KEY).doesNotContain(AccessEnabledProfile.POD_TOKEN)
                 .doesNotContain("r".repeat(43));
         KEYS.values().forEach(key -> assertThat(log).doesNotContain(key));
+    }
+
+    @Test
+    void aKeyThatCannotBeCheckedWhileTheDatabaseIsDownIsA503WithRetryAfterNotA401() {
+        String viewer = KEYS.get(Roles.VIEWER);
+        TestDatabase.shared().stop();
+        try {
+            given().auth().oauth2(viewer).when().get("/api/audit").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue())
+                    .body("type", equalTo("urn:flywheel:problem:unavailable"));
+        } finally {
+            TestDatabase.shared().start();
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        int status = -1;
+        while (Instant.now().isBefore(deadline) && status != 200) {
+            status = given().auth().oauth2(viewer).when().get("/api/audit/verify").statusCode();
+        }
+        assertThat(status).as("the key is checked again once the database is back").isEqualTo(200);
     }
 
     private static boolean allowed(String caller, Set<String> roles) {
