@@ -1,5 +1,6 @@
 package io.flywheel.mlops;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** A JSON endpoint that exists only in tests, to prove how the app treats bodies it cannot read. */
 @Path("/test-probe")
+@PermitAll
 public class ProbeResource {
 
     public record Probe(String name, int count) {

@@ -67,13 +67,20 @@ class KustomizeOverlaysTest {
 
         JsonNode postgres = dev.get("StatefulSet", "flywheel-postgres");
         assertThat(Manifests.container(postgres).path("image").asText()).startsWith("docker.io/library/postgres:17");
-        String devSecret = dev.ofKind("Secret").get(0).at("/metadata/name").asText();
-        assertThat(devSecret).startsWith("flywheel-db-");
-        assertThat(secretRefs(dev.get("Deployment", "inference-app"))).containsOnly(devSecret);
+        List<String> devSecrets = dev.ofKind("Secret").stream().map(secret -> secret.at("/metadata/name").asText())
+                .toList();
+        assertThat(devSecrets).anyMatch(name -> name.startsWith("flywheel-db-"))
+                .anyMatch(name -> name.startsWith("flywheel-access-")).anyMatch(name -> name.startsWith("flywheel-alerts-"));
+        assertThat(secretRefs(dev.get("Deployment", "inference-app"))).allMatch(devSecrets::contains)
+                .anyMatch(name -> name.startsWith("flywheel-db-")).anyMatch(name -> name.startsWith("flywheel-access-"));
+        assertThat(secretRefs(dev.get("Deployment", "mlops-app"))).allMatch(devSecrets::contains).hasSize(3);
 
         assertThat(prod.ofKind("StatefulSet")).isEmpty();
-        assertThat(prod.ofKind("Secret")).as("prod's Secret is created out of band").isEmpty();
-        assertThat(secretRefs(prod.get("Deployment", "mlops-app"))).containsOnly("flywheel-db");
+        assertThat(prod.ofKind("Secret")).as("prod's Secrets are created out of band").isEmpty();
+        assertThat(secretRefs(prod.get("Deployment", "mlops-app")))
+                .containsExactlyInAnyOrder("flywheel-db", "flywheel-access", "flywheel-alerts");
+        assertThat(secretRefs(prod.get("Deployment", "inference-app")))
+                .containsExactlyInAnyOrder("flywheel-db", "flywheel-access");
     }
 
     @Test

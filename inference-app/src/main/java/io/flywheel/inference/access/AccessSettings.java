@@ -3,6 +3,7 @@ package io.flywheel.inference.access;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** API keys and quotas of the inference endpoints; keys and their limits are managed in mlops-app. */
 @ConfigMapping(prefix = "flywheel.access")
@@ -18,6 +19,12 @@ public interface AccessSettings {
     /** mlops-app's base URL, where the keys are polled from ({@code GET /internal/keys}). */
     @WithDefault("http://127.0.0.1:8081")
     String mlopsUrl();
+
+    /**
+     * The token this pod presents to mlops-app ({@code Authorization: Bearer}), from the secret both apps share; needed
+     * when mlops-app's access control is on (it grants the {@code inference-pod} and {@code viewer} roles there).
+     */
+    Optional<String> podToken();
 
     /** How often the keys are polled; a revoked key stops working within this interval. */
     @WithDefault("10s")

@@ -68,6 +68,7 @@ public class KeySync {
         if (etag != null) {
             options.addHeader("If-None-Match", etag);
         }
+        settings.podToken().ifPresent(token -> options.addHeader("Authorization", "Bearer " + token));
         return http.request(options)
                 .chain(request -> request.send())
                 .chain(response -> response.body().map(body -> handle(response, body)))

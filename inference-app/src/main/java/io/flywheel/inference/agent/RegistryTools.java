@@ -2,6 +2,7 @@ package io.flywheel.inference.agent;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import io.flywheel.inference.access.AccessSettings;
 import io.flywheel.inference.assistant.AssistantSettings;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -27,10 +28,12 @@ public class RegistryTools {
     private static final int NOT_FOUND = 404;
 
     private final AssistantSettings settings;
+    private final AccessSettings access;
     private final HttpClient http;
 
-    public RegistryTools(AssistantSettings settings, Vertx vertx) {
+    public RegistryTools(AssistantSettings settings, AccessSettings access, Vertx vertx) {
         this.settings = settings;
+        this.access = access;
         this.http = vertx.createHttpClient();
     }
 
@@ -45,6 +48,8 @@ public class RegistryTools {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
                 .setPort(base.getPort() < 0 ? 80 : base.getPort()).setURI(path)
                 .setTimeout(settings.agent().registryTimeout().toMillis());
+        // mlops-app with access on admits the pods' token (as a viewer)
+        access.podToken().ifPresent(token -> options.addHeader("Authorization", "Bearer " + token));
         try {
             return http.request(options)
                     .chain(request -> request.send())

@@ -1,6 +1,9 @@
 package io.flywheel.mlops.keys;
 
+import io.flywheel.mlops.access.Caller;
+import io.flywheel.mlops.access.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -8,14 +11,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** API keys of the inference endpoints: create (the key is in this one answer), list, revoke. */
+/** API keys of the inference endpoints: create (the key is in this one answer), list, revoke; admin only, audited. */
 @Path("/api/keys")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
@@ -27,8 +33,8 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(KeyRequest request) {
-        return service.create(request).map(created -> Response.created(URI.create("/api/keys/" + created.details().id()))
+    public Uni<Response> create(KeyRequest request, @Context SecurityContext caller) {
+        return service.create(request, Caller.of(caller)).map(created -> Response.created(URI.create("/api/keys/" + created.details().id()))
                 .entity(created).build());
     }
 
@@ -39,7 +45,7 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    public Uni<KeyView> revoke(@PathParam("id") UUID id) {
-        return service.revoke(id);
+    public Uni<KeyView> revoke(@PathParam("id") UUID id, @Context SecurityContext caller) {
+        return service.revoke(id, Caller.of(caller));
     }
 }

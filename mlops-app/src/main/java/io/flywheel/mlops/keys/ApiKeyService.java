@@ -1,5 +1,7 @@
 package io.flywheel.mlops.keys;
 
+import io.flywheel.mlops.audit.AuditLog;
+import io.flywheel.mlops.audit.AuditRecord;
 import io.flywheel.shared.access.ApiKeys;
 import io.flywheel.shared.access.KeyGrant;
 import io.flywheel.shared.access.Role;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -32,8 +35,15 @@ public class ApiKeyService {
 
     private final SecureRandom random = new SecureRandom();
 
+    private final AuditLog audit;
+
+    public ApiKeyService(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** Creates a key for the actor (audited); the secret is in this one answer. */
     @WithTransaction
-    public Uni<CreatedKey> create(KeyRequest request) {
+    public Uni<CreatedKey> create(KeyRequest request, String actor) {
         validate(request);
         return ApiKey.count("name = ?1 and revokedAt is null", request.name()).chain(live -> {
             if (live > 0) {
@@ -51,7 +61,11 @@ public class ApiKeyService {
             key.dailyTokenBudget = request.dailyTokenBudget() == null ? 0 : request.dailyTokenBudget();
             key.maxTokensPerRequest = request.maxTokensPerRequest() == null ? 0 : request.maxTokensPerRequest();
             key.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return key.<ApiKey>persist().map(saved -> new CreatedKey(secret, KeyView.of(saved)));
+            return key.<ApiKey>persist()
+                    .call(saved -> audit.append(new AuditRecord(actor, "api", "key.create", "key:" + saved.id,
+                            null, null, "succeeded", Map.of("name", saved.name, "role", saved.role,
+                            "prefix", saved.prefix))))
+                    .map(saved -> new CreatedKey(secret, KeyView.of(saved)));
         });
     }
 
@@ -60,17 +74,19 @@ public class ApiKeyService {
         return ApiKey.<ApiKey>list("order by createdAt").map(keys -> keys.stream().map(KeyView::of).toList());
     }
 
-    /** Revokes the key; revoking a revoked key changes nothing. */
+    /** Revokes the key (audited); revoking a revoked key changes nothing. */
     @WithTransaction
-    public Uni<KeyView> revoke(UUID id) {
+    public Uni<KeyView> revoke(UUID id, String actor) {
         return ApiKey.<ApiKey>findById(id).chain(key -> {
             if (key == null) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.NOT_FOUND, "no key " + id));
             }
-            if (key.live()) {
-                key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            if (!key.live()) {
+                return Uni.createFrom().item(KeyView.of(key));
             }
-            return Uni.createFrom().item(KeyView.of(key));
+            key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return audit.append(new AuditRecord(actor, "api", "key.revoke", "key:" + key.id, null, null, "succeeded",
+                    Map.of("name", key.name))).replaceWith(KeyView.of(key));
         });
     }
 

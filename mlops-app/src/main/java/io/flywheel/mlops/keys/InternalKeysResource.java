@@ -1,7 +1,9 @@
 package io.flywheel.mlops.keys;
 
+import io.flywheel.mlops.access.Roles;
 import io.flywheel.shared.access.KeyGrants;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -12,9 +14,11 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The live keys for inference pods (hashes and limits, never keys), with an ETag so that an unchanged set costs a
- * 304. Internal: reachable pod-to-pod only (the NetworkPolicy of {@code src-k8s} keeps it off the ingress).
+ * 304. Internal: reachable pod-to-pod only (the NetworkPolicy of {@code src-k8s} keeps it off the ingress), and only with
+ * the pods' token when access is on.
  */
 @Path("/internal/keys")
+@RolesAllowed(Roles.INFERENCE_POD)
 public class InternalKeysResource {
 
     private final ApiKeyService service;

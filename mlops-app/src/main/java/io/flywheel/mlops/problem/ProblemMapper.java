@@ -6,6 +6,9 @@ import io.flywheel.shared.problem.JsonProblems;
 import io.flywheel.shared.problem.Problem;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,7 +25,29 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return render(e.problem(), uri);
+        Response rendered = render(e.problem(), uri);
+        return e.retryAfter() == null ? rendered
+                : Response.fromResponse(rendered).header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge(render(Problem.of(ProblemType.UNAUTHORIZED,
+                "authenticate with Authorization: Bearer <API key or OIDC token>"), uri));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
+        return challenge(render(Problem.of(ProblemType.UNAUTHORIZED,
+                "the bearer token is unknown, revoked, expired or invalid"), uri));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return render(Problem.of(ProblemType.FORBIDDEN, "the caller's role does not allow " + uri.getPath()), uri);
     }
 
     @ServerExceptionMapper
@@ -63,6 +88,10 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return render(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged"), uri);
+    }
+
+    private static Response challenge(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     private static Response render(Problem problem, UriInfo uri) {

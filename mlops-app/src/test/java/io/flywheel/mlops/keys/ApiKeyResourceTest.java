@@ -67,6 +67,10 @@ class ApiKeyResourceTest {
 
         given().when().delete("/api/keys/" + id).then().statusCode(200).body("revoked_at", notNullValue());
         given().when().delete("/api/keys/" + id).then().statusCode(200);
+        // with access off every caller is the local admin: creation and the one real revocation are audited as such
+        given().queryParam("target", "key:" + id).when().get("/api/audit").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("key.revoke", "key.create"))
+                .body("actor", org.hamcrest.Matchers.everyItem(equalTo("local-admin")));
 
         given().header("If-None-Match", etag).when().get("/internal/keys").then().statusCode(200)
                 .header("ETag", not(equalTo(etag)))

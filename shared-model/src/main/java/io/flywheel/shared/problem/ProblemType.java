@@ -20,7 +20,9 @@ public enum ProblemType {
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503),
     INVALID_DATASET("invalid-dataset", "Dataset is invalid", 422),
-    INVALID_ARTIFACT("invalid-artifact", "Model artifact is invalid", 422);
+    INVALID_ARTIFACT("invalid-artifact", "Model artifact is invalid", 422),
+    INVALID_SIGNATURE("invalid-signature", "Request signature missing, invalid or stale", 401),
+    REPLAYED_REQUEST("replayed-request", "Request already received", 409);
 
     private static final String PREFIX = "urn:flywheel:problem:";
 
