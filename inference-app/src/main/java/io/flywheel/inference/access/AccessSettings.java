@@ -15,11 +15,7 @@ public interface AccessSettings {
     @WithDefault("false")
     boolean enabled();
 
-    /** mlops-app's base URL, where the keys are polled from ({@code GET /internal/keys}). */
-    @WithDefault("http://127.0.0.1:8081")
-    String mlopsUrl();
-
-    /** How often the keys are polled; a revoked key stops working within this interval. */
+    /** How often the keys are polled from mlops-app ({@code flywheel.mlops.url}); a revoked key stops working within this interval. */
     @WithDefault("10s")
     Duration syncInterval();
 
