@@ -12,6 +12,7 @@ import io.flywheel.shared.inference.ResponseOutput;
 import io.flywheel.shared.inference.TabularSignature;
 import io.flywheel.shared.inference.TensorBatch;
 import io.flywheel.shared.problem.ProblemException;
+import io.flywheel.shared.problem.ProblemType;
 import io.flywheel.shared.tabular.TabularModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,6 +76,13 @@ public class InferenceService {
         } catch (ProblemException refused) {
             rejected(served.find(model).isPresent() ? model : "unknown", refused);
             throw refused;
+        }
+        if (body.length > settings.maxBodySize().asLongValue()) {
+            // a declared length was refused before the body was read; this was sent without one (chunked)
+            ProblemException tooLarge = new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the request body has "
+                    + body.length + " bytes; at most " + settings.maxBodySize().asLongValue() + " are accepted");
+            rejected(model, tooLarge);
+            throw tooLarge;
         }
         Call call = new Call(model, version, state, body, routingKey, caller, traceId(), started);
         if (body.length <= settings.eventLoopMaxBody().asLongValue()) {
