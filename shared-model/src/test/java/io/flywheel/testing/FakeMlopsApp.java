@@ -49,6 +49,8 @@ public final class FakeMlopsApp implements AutoCloseable {
     });
     private final Map<String, ModelDeployment> deployed = new LinkedHashMap<>();
     private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> tampered = new ConcurrentHashMap<>();
+    private final AtomicInteger notModified = new AtomicInteger();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final int port;
     private HttpServer server;
@@ -90,9 +92,12 @@ public final class FakeMlopsApp implements AutoCloseable {
         }
     }
 
-    /** From now on the artifact of this version is answered with other bytes than the sha256 announced. */
+    /**
+     * The artifact of this version is answered with other bytes than the sha256 announced, from now on (call it
+     * before deploying the version, so that no pod fetches the true bytes first).
+     */
     public void tamper(String model, int version, byte[] servedInstead) {
-        artifacts.put(artifactPath(model, version), servedInstead);
+        tampered.put(artifactPath(model, version), servedInstead);
     }
 
     /** Answers every request with this status (e.g. 503) until {@link #heal()}. */
@@ -113,6 +118,11 @@ public final class FakeMlopsApp implements AutoCloseable {
     /** The deployments revision published now. */
     public synchronized long revision() {
         return revision;
+    }
+
+    /** How many polls of the deployments were answered 304 (not modified). */
+    public int notModifiedCount() {
+        return notModified.get();
     }
 
     /** How many requests were received whose path starts with this. */
@@ -197,6 +207,7 @@ public final class FakeMlopsApp implements AutoCloseable {
         String etag = "\"" + document.revision() + "\"";
         exchange.getResponseHeaders().set("ETag", etag);
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            notModified.incrementAndGet();
             exchange.sendResponseHeaders(304, -1);
             return;
         }
@@ -204,7 +215,7 @@ public final class FakeMlopsApp implements AutoCloseable {
     }
 
     private void artifact(HttpExchange exchange, String path) throws IOException {
-        byte[] bytes = artifacts.get(path);
+        byte[] bytes = tampered.getOrDefault(path, artifacts.get(path));
         if (bytes == null) {
             send(exchange, 404, "application/problem+json", problem(404, "no artifact at " + path));
             return;

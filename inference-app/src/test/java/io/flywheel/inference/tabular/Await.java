@@ -11,31 +11,31 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Waiting for the app under test to reach a state, with deadlines generous enough for a busy 2-core machine. */
-final class Await {
+public final class Await {
 
-    static final Duration DEADLINE = Duration.ofMinutes(2);
+    public static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private Await() {
     }
 
     /** A JSON body read with numbers as doubles (RestAssured's default, float, would lose the digits compared). */
-    static JsonPath exactly(String json) {
+    public static JsonPath exactly(String json) {
         return new JsonPath(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     /** Until the model's metadata lists exactly these versions (stable first). */
-    static void serving(String model, String... versions) {
+    public static void serving(String model, String... versions) {
         until("/v2/models/" + model, answer -> answer.statusCode() == 200
                 && answer.jsonPath().getList("versions", String.class).equals(List.of(versions)));
     }
 
     /** Until the model is not served any more (404). */
-    static void notServing(String model) {
+    public static void notServing(String model) {
         until("/v2/models/" + model, answer -> answer.statusCode() == 404);
     }
 
     /** Until a GET of the path answers as the condition wants; fails with the last answer otherwise. */
-    static Response until(String path, Predicate<Response> condition) {
+    public static Response until(String path, Predicate<Response> condition) {
         Instant deadline = Instant.now().plus(DEADLINE);
         Response last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -49,7 +49,7 @@ final class Await {
                 + (last == null ? "none" : last.statusCode() + " " + last.asString()));
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -23,45 +23,45 @@ import java.util.stream.IntStream;
  * so that the answering version shows in the probabilities), requests in the Open Inference Protocol's shapes, and
  * the probabilities shared-model's scorer gives the same rows, to compare answers with.
  */
-final class LendingClub {
+public final class LendingClub {
 
-    static final Table TABLE = TestDatasets.lendingClub();
-    static final FeatureSchema SCHEMA = FeatureSchema.infer(TABLE, "Class", null);
-    static final String KIND = "tabular-classifier";
+    public static final Table TABLE = TestDatasets.lendingClub();
+    public static final FeatureSchema SCHEMA = FeatureSchema.infer(TABLE, "Class", null);
+    public static final String KIND = "tabular-classifier";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LendingClub() {
     }
 
-    static byte[] logisticRegression(long seed) {
+    public static byte[] logisticRegression(long seed) {
         return ArtifactCodec.write(new SyntheticModels(SCHEMA, TABLE, seed).logisticRegression(true));
     }
 
-    static byte[] boostedTrees(long seed) {
+    public static byte[] boostedTrees(long seed) {
         return ArtifactCodec.write(new SyntheticModels(SCHEMA, TABLE, seed)
                 .boostedTrees(20, 4, GradientBoostedTrees.Objective.MULTI_SOFTPROB));
     }
 
-    static byte[] randomForest(long seed) {
+    public static byte[] randomForest(long seed) {
         return ArtifactCodec.write(new SyntheticModels(SCHEMA, TABLE, seed)
                 .randomForest(10, 5, RandomForest.Combiner.AVERAGE));
     }
 
-    static FakeMlopsApp.Version version(int number, byte[] artifact) {
+    public static FakeMlopsApp.Version version(int number, byte[] artifact) {
         return new FakeMlopsApp.Version(number, artifact);
     }
 
     /** What shared-model's scorer gives these rows with this artifact. */
-    static double[] expected(byte[] artifact, int... rows) {
+    public static double[] expected(byte[] artifact, int... rows) {
         return TabularModel.compile(ArtifactCodec.read(artifact)).score(FeatureBatch.of(SCHEMA, TABLE.select(rows)));
     }
 
-    static int[] rows(int from, int count) {
+    public static int[] rows(int from, int count) {
         return IntStream.range(from, from + count).toArray();
     }
 
     /** An inference request with one named tensor per feature ({@code FP64} or {@code BYTES}, shape [rows]). */
-    static ObjectNode request(int... rows) {
+    public static ObjectNode request(int... rows) {
         ObjectNode request = JSON.createObjectNode();
         ArrayNode inputs = request.putArray("inputs");
         for (Feature feature : SCHEMA.features()) {
@@ -77,7 +77,7 @@ final class LendingClub {
     }
 
     /** The same rows as one {@code BYTES} tensor of shape [rows, features], in schema order. */
-    static ObjectNode matrixRequest(int... rows) {
+    public static ObjectNode matrixRequest(int... rows) {
         ObjectNode request = JSON.createObjectNode();
         ObjectNode input = request.putArray("inputs").addObject().put("name", "input-0").put("datatype", "BYTES");
         input.putArray("shape").add(rows.length).add(SCHEMA.features().size());
@@ -89,7 +89,7 @@ final class LendingClub {
         return request;
     }
 
-    static String json(ObjectNode node) {
+    public static String json(ObjectNode node) {
         return node.toString();
     }
 
