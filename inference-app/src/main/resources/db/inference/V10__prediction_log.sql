@@ -7,7 +7,7 @@ CREATE TABLE inference.prediction (
     model_version integer          NOT NULL,     -- the version that answered (0: a model served from a file)
     canary        boolean          NOT NULL,     -- whether that version was the canary at the time
     request_id    text             NOT NULL,     -- the request's id (the client's, or one the server made)
-    features      jsonb            NOT NULL,     -- {"feature": value} in schema order: number, string, null = missing
+    features      jsonb            NOT NULL,     -- {"feature": value}: a number, a string, or null when missing
     probability   double precision NOT NULL,     -- of the positive class
     label         text             NOT NULL,     -- the predicted class
     latency_ms    double precision NOT NULL,     -- of the whole request, shared by its rows

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.flywheel.inference.DatabaseTestResource;
 import io.flywheel.inference.FakeMlops;
 import io.flywheel.inference.FakeMlopsResource;
+import io.flywheel.inference.ScrapedMetrics;
 import io.flywheel.inference.assistant.ActiveAssistantConfig;
 import io.flywheel.inference.assistant.ServedConfig;
 import io.flywheel.inference.retrieval.ActiveIndex;
@@ -66,30 +67,16 @@ class DeploymentSyncTest {
                 .post("/v2/models/" + model + "/infer").then().statusCode(200).body("model_version", equalTo(version));
     }
 
-    private static double metric(String name) {
-        String exposition = given().when().get("/q/metrics").then().extract().asString();
-        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static void awaitMetricAbove(String name, double value) {
-        long deadline = System.nanoTime() + Await.DEADLINE.toNanos();
-        while (metric(name) <= value && System.nanoTime() < deadline) {
-            Await.pause(Duration.ofMillis(100));
-        }
-        assertThat(metric(name)).as(name).isGreaterThan(value);
-    }
-
     @Test
     void aVersionWhoseBytesDoNotMatchTheirSha256IsRefusedAndTheServedOneStays() {
         String model = "sync-tampered";
         mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.logisticRegression(61)));
         Await.serving(model, "1");
-        double refused = metric("flywheel_deployments_refused_total");
+        double refused = ScrapedMetrics.sum("flywheel_deployments_refused_total");
 
         mlops.tamper(model, 2, LendingClub.boostedTrees(62));
         mlops.deploy(model, KIND, LendingClub.version(2, LendingClub.logisticRegression(63)));
-        awaitMetricAbove("flywheel_deployments_refused_total", refused);
+        ScrapedMetrics.awaitAbove("flywheel_deployments_refused_total", refused);
 
         inferAnswers(model, "1");
         given().when().get("/v2/models/" + model).then().body("versions", equalTo(List.of("1")));
@@ -98,10 +85,10 @@ class DeploymentSyncTest {
     @Test
     void bytesThatAreNotAModelAreRefusedAndAModelWithoutAServableVersionAnswers503() {
         String model = "sync-garbage";
-        double refused = metric("flywheel_deployments_refused_total");
+        double refused = ScrapedMetrics.sum("flywheel_deployments_refused_total");
 
         mlops.deploy(model, KIND, LendingClub.version(1, "{\"format\":\"flywheel.tabular-classifier\"}".getBytes()));
-        awaitMetricAbove("flywheel_deployments_refused_total", refused);
+        ScrapedMetrics.awaitAbove("flywheel_deployments_refused_total", refused);
 
         given().contentType("application/json").body(LendingClub.json(LendingClub.request(1))).when()
                 .post("/v2/models/" + model + "/infer").then().statusCode(503)
@@ -118,10 +105,10 @@ class DeploymentSyncTest {
         String model = "sync-outage";
         mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.randomForest(71)));
         Await.serving(model, "1");
-        double failures = metric("flywheel_deployments_poll_failures_total");
+        double failures = ScrapedMetrics.sum("flywheel_deployments_poll_failures_total");
 
         mlops.stop();
-        awaitMetricAbove("flywheel_deployments_poll_failures_total", failures + 2);
+        ScrapedMetrics.awaitAbove("flywheel_deployments_poll_failures_total", failures + 2);
         inferAnswers(model, "1");
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'deployments' }.data.'mlops-app unreachable'", containsString(""));
@@ -139,15 +126,15 @@ class DeploymentSyncTest {
         mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.logisticRegression(81)));
         Await.serving(model, "1");
 
-        double failures = metric("flywheel_deployments_poll_failures_total");
+        double failures = ScrapedMetrics.sum("flywheel_deployments_poll_failures_total");
         mlops.failWith(503);
-        awaitMetricAbove("flywheel_deployments_poll_failures_total", failures + 1);
+        ScrapedMetrics.awaitAbove("flywheel_deployments_poll_failures_total", failures + 1);
         inferAnswers(model, "1");
 
-        failures = metric("flywheel_deployments_poll_failures_total");
+        failures = ScrapedMetrics.sum("flywheel_deployments_poll_failures_total");
         mlops.heal();
         mlops.delay(Duration.ofSeconds(3)); // beyond the 2 s timeout of a poll
-        awaitMetricAbove("flywheel_deployments_poll_failures_total", failures);
+        ScrapedMetrics.awaitAbove("flywheel_deployments_poll_failures_total", failures);
         inferAnswers(model, "1");
 
         mlops.heal();

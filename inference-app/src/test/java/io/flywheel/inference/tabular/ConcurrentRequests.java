@@ -19,7 +19,7 @@ final class ConcurrentRequests {
     }
 
     /** One answer, or the exception that stood for it. */
-    record Answer(int status, String contentType, String body, Throwable failure) {
+    record Answer(int status, String contentType, String retryAfter, String body, Throwable failure) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -42,9 +42,9 @@ final class ConcurrentRequests {
             }
             pending.add(HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                     .handle((answer, failure) -> {
-                        answers.set(index, failure != null ? new Answer(0, "", "", failure) : new Answer(
+                        answers.set(index, failure != null ? new Answer(0, "", null, "", failure) : new Answer(
                                 answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""),
-                                answer.body(), null));
+                                answer.headers().firstValue("Retry-After").orElse(null), answer.body(), null));
                         permits.release();
                         return null;
                     }));
