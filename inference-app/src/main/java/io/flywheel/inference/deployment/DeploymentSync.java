@@ -83,7 +83,6 @@ public class DeploymentSync {
     private volatile String unreachable;
     private volatile boolean warnedNoEndpoint;
 
-    @SuppressWarnings("java:S107") // one collaborator per kind it dispatches to
     public DeploymentSync(DeploymentSettings settings, MlopsClient mlops, ObjectMapper json, ServedModels served,
                           TabularLoader tabular, RagIndexLoader ragIndexes, ActiveIndex activeIndex,
                           RetrievalConfig retrieval, AssistantConfigLoader assistantConfigs,
@@ -172,7 +171,7 @@ public class DeploymentSync {
 
     private Uni<Void> apply(Deployments document, String newEtag) {
         return Multi.createFrom().iterable(document.models())
-                .onItem().transformToUniAndConcatenate(this::apply)
+                .onItem().transformToUniAndConcatenate(this::applyModel)
                 .collect().asList()
                 .invoke(settled -> {
                     retireUndeployed(document);
@@ -186,7 +185,7 @@ public class DeploymentSync {
     }
 
     /** Applies one model's deployment; true when it is settled (served or refused), false to try again. */
-    private Uni<Boolean> apply(ModelDeployment deployment) {
+    private Uni<Boolean> applyModel(ModelDeployment deployment) {
         String kind = String.valueOf(deployment.kind());
         if (kind.equals(TABULAR)) {
             return applyTabular(deployment);
@@ -212,10 +211,7 @@ public class DeploymentSync {
     }
 
     private Uni<Obtained<ServedVersion>> obtain(String model, DeployedVersion wanted, Optional<ServingState> current) {
-        Optional<ServedVersion> held = current.flatMap(state -> state.versions().stream()
-                .filter(version -> version.version() == wanted.version()
-                        && version.sha256().equalsIgnoreCase(wanted.sha256()))
-                .findFirst());
+        Optional<ServedVersion> held = current.flatMap(state -> state.find(wanted.version(), wanted.sha256()));
         if (held.isPresent()) {
             return Uni.createFrom().item(Obtained.of(held.get()));
         }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The rows of one answered request, as the prediction log writes them: one row of {@code inference.prediction} per
- * id. Holds the request's own arrays (nothing is copied on the request path); the log turns them into rows later.
+ * The rows of one answered request, as the inference service hands them to the prediction log: one row of
+ * {@code inference.prediction} per id. Holds the request's own arrays; the log keeps only the columns it writes.
  *
  * @param ids           one prediction id per row
  * @param at            when the request was answered

@@ -3,13 +3,14 @@ package io.flywheel.inference.predictions;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.flywheel.shared.data.Feature;
+import io.flywheel.shared.data.FeatureSchema;
+import io.flywheel.shared.inference.TensorBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,7 +36,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes every scored row to {@code inference.prediction} in the background, a batch per statement. The request path
- * only reserves room in a bounded buffer (counted in rows) and enqueues, lock-free; when the buffer is full the
+ * only reserves room in a bounded buffer (counted in rows) and enqueues the rows' columns, lock-free; when the buffer is full the
  * request's rows are dropped and counted ({@code flywheel_prediction_log_dropped_total}) and the request goes on. A
  * batch the database refuses is dropped and counted too, so an outage cannot grow memory. A graceful shutdown writes
  * what is buffered before the app stops: every prediction a client received an id for is then in the table.
@@ -56,7 +57,7 @@ public class PredictionLog {
 
     private final Pool pool;
     private final PredictionLogSettings settings;
-    private final Queue<LoggedPredictions> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Buffered> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger bufferedRows = new AtomicInteger();
     private final Map<UUID, String> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
@@ -76,7 +77,11 @@ public class PredictionLog {
                 .description("Predictions waiting to be written").register(registry);
     }
 
-    /** Buffers the rows of an answered request; never blocks. Returns false when they were dropped (buffer full). */
+    /**
+     * Buffers the rows of an answered request; never blocks. Returns false when they were dropped (buffer full). Only
+     * what the table needs is kept, each row's features already as JSON: entries live until the next flush, and
+     * small ones die young instead of burdening the garbage collector.
+     */
     public boolean record(LoggedPredictions predictions) {
         int rows = predictions.size();
         int buffered;
@@ -90,7 +95,7 @@ public class PredictionLog {
         for (UUID id : predictions.ids()) {
             pending.put(id, predictions.model());
         }
-        queue.add(predictions);
+        queue.add(Buffered.of(predictions));
         return true;
     }
 
@@ -132,9 +137,9 @@ public class PredictionLog {
 
     /** Writes what is buffered, batch after batch, until the buffer is empty. */
     Uni<Void> flush() {
-        List<LoggedPredictions> batch = new ArrayList<>();
+        List<Buffered> batch = new ArrayList<>();
         int rows = 0;
-        for (LoggedPredictions next = queue.poll(); next != null; next = queue.poll()) {
+        for (Buffered next = queue.poll(); next != null; next = queue.poll()) {
             batch.add(next);
             rows += next.size();
             if (rows >= settings.batchSize()) {
@@ -145,9 +150,7 @@ public class PredictionLog {
             return Uni.createFrom().voidItem();
         }
         int count = rows;
-        // the rows' JSON is built on a worker: milliseconds for a large batch, which an event loop must not spend
-        return Uni.createFrom().item(() -> columns(batch, count)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(columns -> pool.preparedQuery(INSERT).execute(columns))
+        return pool.preparedQuery(INSERT).execute(columns(batch, count))
                 .onItem().invoke(() -> {
                     written.increment(count);
                     lastFailure = null;
@@ -190,7 +193,7 @@ public class PredictionLog {
         LOG.debugf("shutdown: prediction log written (%.0f rows in all)", written.count());
     }
 
-    private static Tuple columns(List<LoggedPredictions> batch, int rows) {
+    private static Tuple columns(List<Buffered> batch, int rows) {
         UUID[] ids = new UUID[rows];
         OffsetDateTime[] at = new OffsetDateTime[rows];
         String[] models = new String[rows];
@@ -205,16 +208,15 @@ public class PredictionLog {
         String[] callers = new String[rows];
         String[] traces = new String[rows];
         int i = 0;
-        for (LoggedPredictions entry : batch) {
-            OffsetDateTime time = entry.at().atOffset(ZoneOffset.UTC);
+        for (Buffered entry : batch) {
             for (int row = 0; row < entry.size(); row++, i++) {
                 ids[i] = entry.ids()[row];
-                at[i] = time;
+                at[i] = entry.at();
                 models[i] = entry.model();
                 versions[i] = entry.version();
                 canary[i] = entry.canary();
                 requestIds[i] = entry.requestId();
-                features[i] = featuresJson(entry, row);
+                features[i] = entry.features()[row];
                 probabilities[i] = entry.probabilities()[row];
                 labels[i] = entry.labels()[row];
                 latencies[i] = entry.latencyMillis();
@@ -231,14 +233,14 @@ public class PredictionLog {
     }
 
     /** One row's features as a JSON object in schema order: numbers, strings, null when missing. */
-    static String featuresJson(LoggedPredictions entry, int row) {
+    static String featuresJson(FeatureSchema schema, TensorBatch rows, int row) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            List<Feature> features = entry.schema().features();
+            List<Feature> features = schema.features();
             for (int f = 0; f < features.size(); f++) {
                 json.writeFieldName(features.get(f).name());
-                Object value = entry.rows().value(f, row);
+                Object value = rows.value(f, row);
                 if (value instanceof Double number) {
                     json.writeNumber(number);
                 } else if (value instanceof String text) {
@@ -252,6 +254,27 @@ public class PredictionLog {
             throw new UncheckedIOException("a prediction's features could not be written as JSON", e);
         }
         return out.toString();
+    }
+
+    /** What waits in the buffer for one request: the columns of its rows, nothing else. */
+    private record Buffered(UUID[] ids, OffsetDateTime at, String model, int version, boolean canary,
+                            String requestId, String[] features, double[] probabilities, String[] labels,
+                            double latencyMillis, String caller, String traceId) {
+
+        static Buffered of(LoggedPredictions predictions) {
+            String[] features = new String[predictions.size()];
+            for (int row = 0; row < features.length; row++) {
+                features[row] = featuresJson(predictions.schema(), predictions.rows(), row);
+            }
+            return new Buffered(predictions.ids(), predictions.at().atOffset(ZoneOffset.UTC), predictions.model(),
+                    predictions.version(), predictions.canary(), predictions.requestId(), features,
+                    predictions.probabilities(), predictions.labels(), predictions.latencyMillis(),
+                    predictions.caller(), predictions.traceId());
+        }
+
+        int size() {
+            return ids.length;
+        }
     }
 
     private static void pause() {

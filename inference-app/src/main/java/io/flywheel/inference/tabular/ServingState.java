@@ -34,8 +34,8 @@ public record ServingState(ServedVersion stable, ServedVersion canary, double ca
         return versions().stream().filter(version -> version.label().equals(label)).findFirst();
     }
 
-    /** Whether a version of this number and artifact is served, stable or canary. */
-    Optional<ServedVersion> find(int version, String sha256) {
+    /** The served version (stable or canary) of this number and artifact, if it is one of them. */
+    public Optional<ServedVersion> find(int version, String sha256) {
         return versions().stream()
                 .filter(served -> served.version() == version && served.sha256().equalsIgnoreCase(sha256))
                 .findFirst();

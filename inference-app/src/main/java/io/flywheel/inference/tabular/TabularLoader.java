@@ -46,11 +46,7 @@ public class TabularLoader {
      *                                  score like a classifier
      */
     public ServedVersion load(String model, int version, byte[] artifact, String expectedSha256) {
-        String actual = Sha256.hex(artifact);
-        if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new IllegalArgumentException(model + " v" + version + ": artifact sha256 is " + actual
-                    + ", expected " + expectedSha256);
-        }
+        String actual = Sha256.requireMatch(artifact, expectedSha256, model + " v" + version);
         TabularModelArtifact parsed;
         try {
             parsed = ArtifactCodec.read(artifact);

@@ -1,5 +1,6 @@
 package io.flywheel.inference.tabular;
 
+import io.flywheel.shared.problem.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
@@ -65,7 +66,7 @@ public final class VersionMetrics {
 
     /** A request routed to this version but refused: its rows do not fit this version's inputs (422), or too many (413). */
     void refused(int status) {
-        (status == 413 ? tooLarge : invalid).increment();
+        (status == ProblemType.PAYLOAD_TOO_LARGE.status() ? tooLarge : invalid).increment();
     }
 
     /** Removes this version's series; called when the version is no longer served. */

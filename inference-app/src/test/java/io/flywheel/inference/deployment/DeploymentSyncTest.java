@@ -62,6 +62,11 @@ class DeploymentSyncTest {
         mlops.restart();
     }
 
+    private void servingVersionOne(String model, byte[] artifact) {
+        mlops.deploy(model, KIND, LendingClub.version(1, artifact));
+        Await.serving(model, "1");
+    }
+
     private static void inferAnswers(String model, String version) {
         given().contentType("application/json").body(LendingClub.json(LendingClub.request(1))).when()
                 .post("/v2/models/" + model + "/infer").then().statusCode(200).body("model_version", equalTo(version));
@@ -70,8 +75,7 @@ class DeploymentSyncTest {
     @Test
     void aVersionWhoseBytesDoNotMatchTheirSha256IsRefusedAndTheServedOneStays() {
         String model = "sync-tampered";
-        mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.logisticRegression(61)));
-        Await.serving(model, "1");
+        servingVersionOne(model, LendingClub.logisticRegression(61));
         double refused = ScrapedMetrics.sum("flywheel_deployments_refused_total");
 
         mlops.tamper(model, 2, LendingClub.boostedTrees(62));
@@ -103,8 +107,7 @@ class DeploymentSyncTest {
     @Test
     void mlopsAppDownLeavesServingAndReadinessAsTheyWereAndThePodCatchesUpWhenItReturns() {
         String model = "sync-outage";
-        mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.randomForest(71)));
-        Await.serving(model, "1");
+        servingVersionOne(model, LendingClub.randomForest(71));
         double failures = ScrapedMetrics.sum("flywheel_deployments_poll_failures_total");
 
         mlops.stop();
@@ -123,8 +126,7 @@ class DeploymentSyncTest {
     @Test
     void anMlopsAppThatFailsOrAnswersTooLateChangesNothingServed() {
         String model = "sync-failing";
-        mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.logisticRegression(81)));
-        Await.serving(model, "1");
+        servingVersionOne(model, LendingClub.logisticRegression(81));
 
         double failures = ScrapedMetrics.sum("flywheel_deployments_poll_failures_total");
         mlops.failWith(503);
@@ -163,8 +165,7 @@ class DeploymentSyncTest {
     @Test
     void anUndeployedModelIsUnloadedWithItsMetrics() {
         String model = "sync-undeployed";
-        mlops.deploy(model, KIND, LendingClub.version(1, LendingClub.logisticRegression(101)));
-        Await.serving(model, "1");
+        servingVersionOne(model, LendingClub.logisticRegression(101));
         inferAnswers(model, "1");
         assertThat(given().when().get("/q/metrics").then().extract().asString()).contains("model=\"" + model + "\"");
 

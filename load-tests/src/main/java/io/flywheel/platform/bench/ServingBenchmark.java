@@ -3,8 +3,6 @@ package io.flywheel.platform.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flywheel.loadtest.LoopbackRunner;
-import io.flywheel.loadtest.RunReport;
 import io.flywheel.shared.data.ColumnType;
 import io.flywheel.shared.data.Feature;
 import io.flywheel.shared.data.FeatureSchema;
@@ -32,10 +30,10 @@ import java.util.regex.Pattern;
 /**
  * The V2 infer endpoint over loopback, JVM mode (docs/benchmarks.md, "Tabular serving"). Serves a 200-tree
  * gradient-boosted model of the 22 Lending Club features from a file (no mlops-app), on a real PostgreSQL (the
- * prediction log writes every row), and drives it with wrk on the same machine: where scoring runs (event loop vs the
- * scoring pool) for one row and batches of 100 and 1,000 rows, one-row latency while 1,000-row batches run, the
- * one-row peak, and — with the loopback runner, which keeps a constant arrival rate and times requests from when they
- * were due — latency percentiles at half of that peak.
+ * prediction log writes every row), and drives it with wrk on the same machine: where scoring runs (all on the event
+ * loop, all on the scoring pool, or split by body size as by default) for one row and batches of 100 and 1,000 rows,
+ * one-row latency while 1,000-row batches run, the one-row peak, and the latency percentiles at half of that peak
+ * (wrk paced: each connection pauses between its requests).
  *
  * <pre>./mvnw -B -q package -pl load-tests -am -DskipTests
  * java -cp "load-tests/target/flywheel-load-tests.jar:load-tests/target/lib/*" io.flywheel.platform.bench.ServingBenchmark</pre>
@@ -49,6 +47,17 @@ public final class ServingBenchmark {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PACING = """
+            function delay()
+               return %.3f
+            end
+            """;
+    /** wrk prints p50/75/90/99 itself; this adds p95 and p99.9 in microseconds. */
+    private static final String MORE_PERCENTILES = """
+            function done(summary, latency, requests)
+               io.write(string.format("p95us %d p999us %d\\n", latency:percentile(95), latency:percentile(99.9)))
+            end
+            """;
 
     private final Path work;
     private final Table table = TestDatasets.lendingClub();
@@ -72,16 +81,18 @@ public final class ServingBenchmark {
 
         System.out.println("| where scoring runs | request | connections | requests/s | rows/s | p50 | p99 | non-2xx |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (String placement : List.of("event loop", "scoring pool")) {
-            // 4M puts every body on the event loop; 0 sends every request to the scoring pool
-            try (AppProcess app = start(artifact, placement.equals("event loop") ? "4M" : "0")) {
+        // 4M puts every body on the event loop, 0 every request on the scoring pool, the default splits at 16K
+        for (Map.Entry<String, String> placement : List.of(Map.entry("event loop", "4M"),
+                Map.entry("scoring pool", "0"), Map.entry("split at 16 KiB (default)", "16K"))) {
+            try (AppProcess app = start(artifact, placement.getValue())) {
                 URI infer = app.baseUri().resolve("/v2/models/" + MODEL + "/infer");
+                String where = placement.getKey();
                 wrk(one, infer, 16, SECONDS);
-                row(placement, "1 row", 1, 64, wrk(one, infer, 64, SECONDS));
-                row(placement, "100 rows", 100, 16, wrk(hundred, infer, 16, SECONDS));
-                row(placement, "1,000 rows", 1_000, 4, wrk(thousand, infer, 4, SECONDS));
+                row(where, "1 row", 1, 64, wrk(one, infer, 64, SECONDS));
+                row(where, "100 rows", 100, 16, wrk(hundred, infer, 16, SECONDS));
+                row(where, "1,000 rows", 1_000, 4, wrk(thousand, infer, 4, SECONDS));
                 CompletableFuture<String> batches = CompletableFuture.supplyAsync(() -> wrk(thousand, infer, 2, SECONDS));
-                row(placement, "1 row, beside 1,000-row batches", 1, 16, wrk(one, infer, 16, SECONDS - 2));
+                row(where, "1 row, beside 1,000-row batches", 1, 16, wrk(one, infer, 16, SECONDS - 2));
                 batches.join();
             }
         }
@@ -89,16 +100,18 @@ public final class ServingBenchmark {
             URI infer = app.baseUri().resolve("/v2/models/" + MODEL + "/infer");
             wrk(one, infer, 16, SECONDS);
             double peak = 0;
-            for (int connections : List.of(32, 64, 128)) {
+            for (int connections : List.of(16, 32, 64, 128)) {
                 String output = wrk(one, infer, connections, SECONDS);
                 row("default", "1 row, peak search", 1, connections, output);
                 peak = Math.max(peak, rate(output));
             }
-            System.out.printf("%npeak: %.0f requests/s; half of it for %d s with the loopback runner:%n%n", peak,
-                    HALF_PEAK_SECONDS);
-            RunReport report = LoopbackRunner.run(new LoopbackRunner.Options(halfPeakScenario(peak / 2), "half-peak",
-                    app.baseUri(), List.of(), Map.of(), null));
-            System.out.println(report.summary());
+            // wrk has no arrival rate: each connection waits between its requests so that together they send half
+            // of the peak (a stall still delays that connection's next request: the tail is, if anything, too low)
+            int connections = 64;
+            double pause = connections * 1000.0 / (peak / 2);
+            String half = wrk(paced(one, pause), infer, connections, HALF_PEAK_SECONDS);
+            System.out.printf("%npeak %.0f requests/s; half of it (%d connections, %.2f ms between requests): "
+                            + "%.0f requests/s, latency %s%n", peak, connections, pause, rate(half), percentiles(half));
         }
     }
 
@@ -124,7 +137,7 @@ public final class ServingBenchmark {
                 local file = io.open("%s", "r")
                 wrk.body = file:read("*all")
                 file:close()
-                """.formatted(body));
+                """.formatted(body) + MORE_PERCENTILES);
         return script;
     }
 
@@ -182,29 +195,23 @@ public final class ServingBenchmark {
         return Double.parseDouble(rate.group(1));
     }
 
+    private static String percentiles(String wrk) {
+        Matcher more = Pattern.compile("p95us (\\d+) p999us (\\d+)").matcher(wrk);
+        String extra = more.find() ? String.format(" p95 %.2fms p99.9 %.2fms", Long.parseLong(more.group(1)) / 1e3,
+                Long.parseLong(more.group(2)) / 1e3) : "";
+        return "p50 " + percentile(wrk, "50%") + " p90 " + percentile(wrk, "90%") + extra + " p99 "
+                + percentile(wrk, "99%");
+    }
+
     private static String percentile(String wrk, String which) {
         Matcher line = Pattern.compile("^\\s+" + which + "\\s+(\\S+)", Pattern.MULTILINE).matcher(wrk);
         return line.find() ? line.group(1) : "?";
     }
 
-    /** A scenario file for the loopback runner: 15 s of warm-up, then one-row requests at the rate for the run. */
-    private Path halfPeakScenario(double rate) throws IOException {
-        ObjectNode file = JSON.createObjectNode();
-        file.putObject("variables");
-        ObjectNode infer = file.putObject("requests").putObject("infer").put("method", "POST")
-                .put("path", "/v2/models/" + MODEL + "/infer");
-        infer.set("body", JSON.readTree(request(1)));
-        infer.putObject("check").put("status", 200).put("field", "outputs");
-        file.putObject("thresholds").putArray("http_req_failed").add("rate<0.01");
-        ObjectNode scenarios = file.putObject("profiles").putObject("half-peak").putObject("scenarios");
-        scenarios.putObject("warmup-infer").put("request", "infer").put("executor", "constant-arrival-rate")
-                .put("rate", Math.round(rate)).put("timeUnit", "1s").put("duration", "15s")
-                .put("preAllocatedVUs", 64).put("maxVUs", 512);
-        scenarios.putObject("infer").put("request", "infer").put("executor", "constant-arrival-rate")
-                .put("rate", Math.round(rate)).put("timeUnit", "1s").put("duration", HALF_PEAK_SECONDS + "s")
-                .put("startTime", "15s").put("preAllocatedVUs", 64).put("maxVUs", 512);
-        Path path = work.resolve("half-peak.json");
-        JSON.writeValue(path.toFile(), file);
-        return path;
+    /** The same requests, each connection pausing between them. */
+    private Path paced(Path script, double pauseMillis) throws IOException {
+        Path paced = work.resolve("paced-" + script.getFileName());
+        Files.writeString(paced, Files.readString(script) + PACING.formatted(pauseMillis));
+        return paced;
     }
 }
