@@ -10,6 +10,8 @@
 import http from "k6/http";
 import { check, fail } from "k6";
 
+// A request's capture maps a variable to a selector into the answer of the request it depends on ('before'), in
+// the syntax of k6's Response.json(selector) (GJSON), e.g. outputs.#(name=="prediction_id").data.0.
 /** @typedef {{method: string, path: string, body: any, before?: string, capture?: Record<string, string>, check: {status: number, field?: string}}} RequestSpec */
 
 const spec = JSON.parse(open("./scenarios.json"));

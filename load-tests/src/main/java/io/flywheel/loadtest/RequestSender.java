@@ -55,7 +55,7 @@ final class RequestSender {
         return send(spec(spec.before()), variables, intendedNanos, measurements).thenCompose(first -> {
             Map<String, String> bound = new HashMap<>(variables);
             for (Map.Entry<String, String> capture : spec.captures().entrySet()) {
-                JsonNode value = first.json().path(capture.getValue());
+                JsonNode value = JsonSelector.select(first.json(), capture.getValue());
                 if (value.isMissingNode() || value.isNull()) {
                     return CompletableFuture.completedFuture(null); // the first request failed; already counted
                 }

@@ -29,6 +29,31 @@ public record RunReport(String profile, Map<String, Measurements.Snapshot> scena
         return verdicts.stream().allMatch(Verdict::passed);
     }
 
+    /**
+     * Whether every threshold passed that an instrument with this latency floor can judge: a latency bound at or
+     * below what the runner measures for a request that costs the server nothing is below its resolution on this
+     * machine, so it is reported but not judged. Errors and checks are always judged.
+     */
+    public boolean passedAtResolution(double floorMillis) {
+        return verdicts.stream().allMatch(verdict -> verdict.passed() || belowResolution(verdict, floorMillis));
+    }
+
+    /** The latency thresholds {@link #passedAtResolution} leaves unjudged at this floor. */
+    public List<String> belowResolution(double floorMillis) {
+        return verdicts.stream().filter(verdict -> belowResolution(verdict, floorMillis))
+                .map(verdict -> verdict.threshold().source()).toList();
+    }
+
+    /** A latency percentile of a scenario of this run, in milliseconds (NaN when it did not run). */
+    public double latencyMillis(String scenario, double percentile) {
+        Measurements.Snapshot sample = scenarios.get(scenario);
+        return sample == null ? Double.NaN : sample.latencyMillis(percentile);
+    }
+
+    private static boolean belowResolution(Verdict verdict, double floorMillis) {
+        return verdict.threshold().metric().equals("http_req_duration") && verdict.threshold().bound() <= floorMillis;
+    }
+
     /** How many HTTP requests a scenario of this run sent (0 when it did not run). */
     public long requests(String scenario) {
         Measurements.Snapshot sample = scenarios.get(scenario);

@@ -50,13 +50,19 @@ public final class LocalPlatform {
     }
 
     void up() {
+        up(Map.of());
+    }
+
+    /** Starts the platform with extra settings for inference-app (e.g. a model file to serve). */
+    void up(Map<String, String> inferenceSettings) {
         Ports.requireFree(config.databasePort(), "FLYWHEEL_DB_PORT");
         Ports.requireFree(config.mlopsPort(), "FLYWHEEL_MLOPS_PORT");
         Ports.requireFree(config.inferencePort(), "FLYWHEEL_INFERENCE_PORT");
         startDatabase();
         AppProcess mlops = startApp("mlops-app", config.mlopsPort(), Map.of());
-        startApp("inference-app", config.inferencePort(),
-                Map.of("flywheel.mlops.url", mlops.baseUri().toString()));
+        Map<String, String> inference = new java.util.HashMap<>(inferenceSettings);
+        inference.put("flywheel.mlops.url", mlops.baseUri().toString());
+        startApp("inference-app", config.inferencePort(), inference);
         printWelcome();
     }
 

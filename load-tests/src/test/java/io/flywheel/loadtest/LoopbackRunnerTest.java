@@ -30,8 +30,8 @@ class LoopbackRunnerTest {
               "requests": {
                 "infer": {"method": "POST", "path": "/v2/models/{{model}}/infer", "body": {"inputs": [{"name": "x", "data": [1]}]},
                           "check": {"status": 200, "field": "outputs"}},
-                "feedback": {"method": "POST", "path": "/v1/feedback", "before": "infer", "capture": {"prediction_id": "id"},
-                             "body": {"prediction_id": "{{prediction_id}}", "label": "{{label}}"}, "check": {"status": 200}}
+                "feedback": {"method": "POST", "path": "/v1/feedback", "before": "infer", "capture": {"prediction_id": "outputs.#(name==\\"prediction_id\\").data.0"},
+                             "body": {"prediction_id": "{{prediction_id}}", "label": "{{label}}"}, "check": {"status": 201}}
               },
               "thresholds": {"http_req_failed": ["rate<0.01"], "http_req_duration{scenario:infer}": ["p(99)<%s"]},
               "profiles": {
@@ -139,11 +139,12 @@ class LoopbackRunnerTest {
             stallMillisOnce = 0;
             sleep(stall);
             int id = answered.incrementAndGet();
-            answer(exchange, status, "{\"id\":\"p-" + id + "\",\"outputs\":[]}");
+            answer(exchange, status, "{\"id\":\"load-test\",\"outputs\":[{\"name\":\"probability\",\"data\":[0.5]},"
+                    + "{\"name\":\"prediction_id\",\"data\":[\"p-" + id + "\"]}]}");
         });
         server.createContext("/v1/feedback", exchange -> {
             feedbackBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            answer(exchange, 200, "{}");
+            answer(exchange, 201, "{}");
         });
         server.start();
     }

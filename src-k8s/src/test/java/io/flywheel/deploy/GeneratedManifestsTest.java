@@ -73,6 +73,21 @@ class GeneratedManifestsTest {
     }
 
     @Test
+    void inferencePodsReachMlopsAppsServiceAtTheOneAddressTheyRead() throws java.io.IOException {
+        JsonNode container = Manifests.container(Manifests.read(Repository.generatedManifests("inference-app"))
+                .get("Deployment", "inference-app"));
+        Manifests.read(Repository.generatedManifests("mlops-app")).get("Service", "mlops-app");
+        Map<String, String> values = new java.util.HashMap<>();
+        container.path("env").forEach(env -> values.put(env.path("name").asText(), env.path("value").asText()));
+
+        assertThat(values).containsEntry("FLYWHEEL_MLOPS_URL", "http://mlops-app");
+        // FLYWHEEL_MLOPS_URL is flywheel.mlops.url: the key of the deployment sync, the key sync and the agent's tool
+        assertThat(java.nio.file.Files.readString(Repository.ROOT.resolve(
+                "inference-app/src/main/java/io/flywheel/inference/mlops/MlopsSettings.java")))
+                .contains("@ConfigMapping(prefix = \"flywheel.mlops\")").contains("String url();");
+    }
+
+    @Test
     void mlopsAppHasACronJobPerScheduledJobRunningItsCommandModeWithTheDeploymentsImageAndEnv() {
         Manifests manifests = Manifests.read(Repository.generatedManifests("mlops-app"));
         JsonNode app = Manifests.container(manifests.get("Deployment", "mlops-app"));

@@ -3,8 +3,13 @@ package io.flywheel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flywheel.shared.data.FeatureSchema;
+import io.flywheel.shared.data.Table;
+import io.flywheel.shared.tabular.ArtifactCodec;
+import io.flywheel.shared.tabular.SyntheticModels;
 import io.flywheel.testing.AppProcess;
 import io.flywheel.testing.TestDatabase;
+import io.flywheel.testing.TestDatasets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +42,7 @@ class ProbesAndMetricsIT {
     /** Names PromQL provides itself, not the apps. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up", "ALERTS");
 
+    private static final String MODEL = "probe-credit";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static AppProcess mlops;
     private static AppProcess inference;
@@ -52,8 +58,19 @@ class ProbesAndMetricsIT {
                 logs.resolve("probes-mlops-app.log"), READY_WITHIN);
         Map<String, String> inferenceConfig = new java.util.HashMap<>(database);
         inferenceConfig.put("flywheel.mlops.url", mlops.baseUri().toString());
+        // a model served from a file, so that the per-model serving metrics exist as on a pod with a deployment
+        inferenceConfig.put("flywheel.serving.model-files." + MODEL, servedModel(logs).toString());
         inference = AppProcess.start("inference-app", Repository.packagedJar("inference-app"), AppProcess.freePort(),
                 inferenceConfig, logs.resolve("probes-inference-app.log"), READY_WITHIN);
+    }
+
+    /** A Lending Club model (shared-model's synthetic builder over the real rows) as a file the pod serves. */
+    private static Path servedModel(Path directory) throws IOException {
+        Table table = TestDatasets.lendingClub();
+        Path file = directory.resolve("probe-model.json");
+        Files.write(file, ArtifactCodec.write(new SyntheticModels(FeatureSchema.infer(table, "Class", null), table, 7)
+                .logisticRegression(true)));
+        return file;
     }
 
     @AfterAll
@@ -95,6 +112,9 @@ class ProbesAndMetricsIT {
         // some traffic, so that per-request meters exist
         for (int i = 0; i < 3; i++) {
             get(inference, "/q/health/ready");
+            HTTP.send(HttpRequest.newBuilder(URI.create(inference.baseUri() + "/v2/models/" + MODEL + "/infer"))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": []}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             get(mlops, "/api/deployments");
             get(inference, "/no-such-path");
         }

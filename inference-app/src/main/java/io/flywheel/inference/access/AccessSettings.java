@@ -16,17 +16,14 @@ public interface AccessSettings {
     @WithDefault("false")
     boolean enabled();
 
-    /** mlops-app's base URL, where the keys are polled from ({@code GET /internal/keys}). */
-    @WithDefault("http://127.0.0.1:8081")
-    String mlopsUrl();
-
     /**
-     * The token this pod presents to mlops-app ({@code Authorization: Bearer}), from the secret both apps share; needed
-     * when mlops-app's access control is on (it grants the {@code inference-pod} and {@code viewer} roles there).
+     * The token this pod presents to mlops-app ({@code Authorization: Bearer}) on every call, from the Secret both apps
+     * share; needed when mlops-app's access control is on (it grants the {@code inference-pod} and {@code viewer} roles
+     * there).
      */
     Optional<String> podToken();
 
-    /** How often the keys are polled; a revoked key stops working within this interval. */
+    /** How often the keys are polled from mlops-app ({@code flywheel.mlops.url}); a revoked key stops working within this interval. */
     @WithDefault("10s")
     Duration syncInterval();
 

@@ -1,20 +1,14 @@
 package io.flywheel.inference.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.inference.mlops.MlopsClient;
 import io.flywheel.shared.access.KeyGrants;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.net.URI;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,19 +23,21 @@ public class KeySync {
     private static final String PATH = "/internal/keys";
     private static final int OK = 200;
     private static final int NOT_MODIFIED = 304;
+    /** A key set is a few hundred bytes per key; this bounds what a confused server can make us buffer. */
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final AccessSettings settings;
     private final KeyRing ring;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final MlopsClient mlops;
     private volatile String etag;
     private volatile boolean failing;
 
-    public KeySync(AccessSettings settings, KeyRing ring, ObjectMapper json, Vertx vertx) {
+    public KeySync(AccessSettings settings, KeyRing ring, ObjectMapper json, MlopsClient mlops) {
         this.settings = settings;
         this.ring = ring;
         this.json = json;
-        this.http = vertx.createHttpClient();
+        this.mlops = mlops;
     }
 
     void atStart(@Observes StartupEvent start) {
@@ -61,35 +57,26 @@ public class KeySync {
 
     /** One poll; never fails (a failure is logged once per outage and the known keys stay). */
     public Uni<Void> poll() {
-        URI base = URI.create(settings.mlopsUrl());
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setHost(base.getHost()).setPort(base.getPort() < 0 ? 80 : base.getPort())
-                .setURI(PATH).setTimeout(settings.syncTimeout().toMillis());
-        if (etag != null) {
-            options.addHeader("If-None-Match", etag);
-        }
-        settings.podToken().ifPresent(token -> options.addHeader("Authorization", "Bearer " + token));
-        return http.request(options)
-                .chain(request -> request.send())
-                .chain(response -> response.body().map(body -> handle(response, body)))
+        return mlops.get(PATH, etag, settings.syncTimeout(), MAX_BYTES)
+                .map(this::handle)
                 .onFailure().invoke(this::failed)
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    private Void handle(HttpClientResponse response, Buffer body) {
-        if (response.statusCode() == NOT_MODIFIED) {
+    private Void handle(MlopsClient.Answer answer) {
+        if (answer.status() == NOT_MODIFIED) {
             recovered();
             return null;
         }
-        if (response.statusCode() != OK) {
-            failed(new IOException("mlops-app answered " + response.statusCode() + " on " + PATH));
+        if (answer.status() != OK) {
+            failed(new IOException("mlops-app answered " + answer.status() + " on " + PATH));
             return null;
         }
         try {
-            KeyGrants grants = json.readValue(body.getBytes(), KeyGrants.class);
+            KeyGrants grants = json.readValue(answer.body().getBytes(), KeyGrants.class);
             ring.replace(grants.keys());
-            etag = response.getHeader("ETag");
+            etag = answer.etag();
             recovered();
             LOG.debugf("API keys synchronised: %d active", grants.keys().size());
         } catch (IOException e) {
@@ -101,7 +88,7 @@ public class KeySync {
     private void failed(Throwable failure) {
         if (!failing) {
             failing = true;
-            LOG.warnf("cannot synchronise API keys from %s (%s); serving with the %d keys known", settings.mlopsUrl(),
+            LOG.warnf("cannot synchronise API keys from %s (%s); serving with the %d keys known", mlops.url(),
                     failure.getMessage(), ring.size());
         }
     }
@@ -109,7 +96,7 @@ public class KeySync {
     private void recovered() {
         if (failing) {
             failing = false;
-            LOG.infof("API keys synchronised again from %s", settings.mlopsUrl());
+            LOG.infof("API keys synchronised again from %s", mlops.url());
         }
     }
 }

@@ -2,16 +2,12 @@ package io.flywheel.inference.agent;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
-import io.flywheel.inference.access.AccessSettings;
 import io.flywheel.inference.assistant.AssistantSettings;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
+import io.flywheel.inference.mlops.MlopsClient;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -26,15 +22,15 @@ public class RegistryTools {
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int OK = 200;
     private static final int NOT_FOUND = 404;
+    /** The model only ever reads the first {@code max-tool-result-chars} of it; this bounds what is buffered. */
+    private static final long MAX_BYTES = 1024L * 1024;
 
     private final AssistantSettings settings;
-    private final AccessSettings access;
-    private final HttpClient http;
+    private final MlopsClient mlops;
 
-    public RegistryTools(AssistantSettings settings, AccessSettings access, Vertx vertx) {
+    public RegistryTools(AssistantSettings settings, MlopsClient mlops) {
         this.settings = settings;
-        this.access = access;
-        this.http = vertx.createHttpClient();
+        this.mlops = mlops;
     }
 
     @Tool("Reports the status of a model in the Flywheel registry: its versions, their stages (None, Staging, "
@@ -43,23 +39,16 @@ public class RegistryTools {
         if (name == null || !MODEL_NAME.matcher(name).matches()) {
             return "'" + name + "' is not a valid model name";
         }
-        URI base = URI.create(settings.agent().registryUrl());
+        Duration timeout = settings.agent().registryTimeout();
         String path = "/api/models/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/versions";
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
-                .setPort(base.getPort() < 0 ? 80 : base.getPort()).setURI(path)
-                .setTimeout(settings.agent().registryTimeout().toMillis());
-        // mlops-app with access on admits the pods' token (as a viewer)
-        access.podToken().ifPresent(token -> options.addHeader("Authorization", "Bearer " + token));
         try {
-            return http.request(options)
-                    .chain(request -> request.send())
-                    .chain(response -> response.body().map(body -> switch (response.statusCode()) {
-                        case OK -> "Versions of model " + name + ": " + body.toString();
+            return mlops.get(path, null, timeout, MAX_BYTES)
+                    .map(answer -> switch (answer.status()) {
+                        case OK -> "Versions of model " + name + ": " + answer.body().toString();
                         case NOT_FOUND -> "The registry has no model named " + name + ".";
-                        default -> "The registry answered " + response.statusCode() + " for model " + name + ".";
-                    }))
-                    .await().atMost(settings.agent().registryTimeout().plusMillis(settings.agent().registryTimeout()
-                            .toMillis() / 2));
+                        default -> "The registry answered " + answer.status() + " for model " + name + ".";
+                    })
+                    .await().atMost(timeout.plusMillis(timeout.toMillis() / 2));
         } catch (RuntimeException unreachable) {
             return "The registry could not be reached (" + unreachable.getMessage() + ").";
         }

@@ -5,12 +5,10 @@ import io.flywheel.inference.generation.ExtractiveAnswerer;
 import io.flywheel.shared.assistant.AssistantConfig;
 import io.flywheel.shared.assistant.AssistantConfigCodec;
 import io.flywheel.shared.assistant.AssistantConfigValidator;
+import io.flywheel.shared.hashing.Sha256;
 import io.flywheel.shared.problem.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,11 +35,7 @@ public class AssistantConfigLoader {
      * @throws IllegalArgumentException when the bytes do not match their sha256, do not parse, or are not valid here
      */
     public ServedConfig deploy(String model, String version, byte[] artifact, String expectedSha256) {
-        String actual = sha256(artifact);
-        if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new IllegalArgumentException(model + " v" + version + ": artifact sha256 is " + actual
-                    + ", expected " + expectedSha256);
-        }
+        Sha256.requireMatch(artifact, expectedSha256, model + " v" + version);
         AssistantConfig config;
         try {
             config = AssistantConfigCodec.read(artifact);
@@ -62,10 +56,6 @@ public class AssistantConfigLoader {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

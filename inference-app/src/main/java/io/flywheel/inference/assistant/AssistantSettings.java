@@ -128,11 +128,7 @@ public interface AssistantSettings {
         @WithDefault("20s")
         Duration timeBudget();
 
-        /** Base URL of mlops-app's registry, for the model-status tool. */
-        @WithDefault("http://127.0.0.1:8081")
-        String registryUrl();
-
-        /** Timeout of one registry call. */
+        /** Timeout of one registry call (to mlops-app at {@code flywheel.mlops.url}). */
         @WithDefault("2s")
         Duration registryTimeout();
     }

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String OPEN_INFERENCE = "/v2/";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -72,6 +73,12 @@ public class ProblemMapper {
     }
 
     private static Response render(Problem problem, UriInfo uri) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body(problem, uri.getPath())).build();
+    }
+
+    /** The body of a problem at a path: on {@code /v2} it also carries the protocol's {@code error} string. */
+    public static Object body(Problem problem, String path) {
+        Problem located = problem.at(path);
+        return path.startsWith(OPEN_INFERENCE) ? OpenInferenceProblem.of(located) : located;
     }
 }

@@ -50,11 +50,7 @@ public class RagIndexLoader {
      *                                  embedded by another model than this pod's
      */
     public ServedIndex load(String model, int version, byte[] artifact, String expectedSha256) {
-        String actual = Sha256.hex(artifact);
-        if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new IllegalArgumentException(model + " v" + version + ": artifact sha256 is " + actual
-                    + ", expected " + expectedSha256);
-        }
+        String actual = Sha256.requireMatch(artifact, expectedSha256, model + " v" + version);
         RagIndex index = RagIndexCodec.read(artifact);
         if (!embedder.id().matches(index.embeddingModel(), index.dimension())) {
             throw new IllegalArgumentException(model + " v" + version + " was embedded with " + index.embeddingModel()

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Questions about live platform state go to the agent, which calls the registry tool through the model. mlops-app is
- * not running here, so the tool reports that the registry cannot be reached — the agent says so rather than failing.
+ * Questions about live platform state go to the agent, which calls the registry tool through the model. The tool asks
+ * the (fake) mlops-app at {@code flywheel.mlops.url}, which has no such model — the agent says so rather than failing.
  */
 @QuarkusTest
 @QuarkusTestResource(DatabaseTestResource.class)
@@ -49,7 +49,7 @@ class AgentModeTest {
         List<String> calls = fake.received("primary");
         assertThat(calls).hasSize(2);
         assertThat(calls.get(0)).contains("modelStatus").contains("\"tools\"");
-        assertThat(calls.get(1)).containsPattern("\"role\"\\s*:\\s*\"tool\"").contains("could not be reached");
+        assertThat(calls.get(1)).containsPattern("\"role\"\\s*:\\s*\"tool\"").contains("The registry has no model named loan-risk");
     }
 
     @Test

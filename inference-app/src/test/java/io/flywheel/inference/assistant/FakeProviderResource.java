@@ -1,6 +1,5 @@
 package io.flywheel.inference.assistant;
 
-import io.flywheel.testing.AppProcess;
 import io.flywheel.testing.FakeOpenAi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -27,9 +26,7 @@ public class FakeProviderResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("flywheel.assistant.routing.primary-provider", "primary-llm"),
                 Map.entry("flywheel.assistant.routing.primary-model", "gpt-fake-large"),
                 Map.entry("flywheel.assistant.routing.fallback-provider", "fallback-llm"),
-                Map.entry("flywheel.assistant.routing.fallback-model", "gpt-fake-small"),
-                // no mlops-app in these tests: the agent's registry tool must find nobody there
-                Map.entry("flywheel.assistant.agent.registry-url", "http://127.0.0.1:" + AppProcess.freePort()));
+                Map.entry("flywheel.assistant.routing.fallback-model", "gpt-fake-small"));
     }
 
     @Override

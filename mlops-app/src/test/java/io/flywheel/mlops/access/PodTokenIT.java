@@ -44,7 +44,7 @@ class PodTokenIT {
                 .when().post("/api/keys").then().statusCode(201).extract().path("key");
         Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
         config.put("flywheel.access.enabled", "true");
-        config.put("flywheel.access.mlops-url", "http://127.0.0.1:" + mlops.getPort());
+        config.put("flywheel.mlops.url", "http://127.0.0.1:" + mlops.getPort());
         config.put("flywheel.access.sync-interval", "1s");
         config.put("flywheel.access.pod-token", AccessEnabledProfile.POD_TOKEN);
 

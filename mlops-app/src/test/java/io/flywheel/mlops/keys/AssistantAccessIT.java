@@ -167,7 +167,7 @@ class AssistantAccessIT {
     private AppProcess pod(String name) {
         Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
         config.put("flywheel.access.enabled", "true");
-        config.put("flywheel.access.mlops-url", "http://127.0.0.1:" + mlops.getPort());
+        config.put("flywheel.mlops.url", "http://127.0.0.1:" + mlops.getPort());
         config.put("flywheel.access.sync-interval", "1s");
         config.put("flywheel.access.lease-tokens", "150");
         return AppProcess.start(name, INFERENCE_JAR, AppProcess.freePort(), config,
