@@ -1,63 +1,23 @@
 package io.flywheel.inference.generation;
 
-import io.flywheel.shared.safety.Groundedness;
+import io.flywheel.shared.assistant.ExtractiveAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The answer of last resort, and the whole answer when no LLM is configured: the sentences of the retrieved passages
- * that share the most content words with the question, in passage order, each marked with its passage number. It
- * needs no provider, cannot hallucinate, and is grounded by construction.
+ * The answer of last resort, and the whole answer when no LLM is configured: shared-model's {@link ExtractiveAnswer}
+ * (the sentences of the retrieved passages closest to the question, marked with their passage number). It needs no
+ * provider, cannot hallucinate, and is grounded by construction; the golden-set gate judges the same text.
  */
 @ApplicationScoped
 public class ExtractiveAnswerer {
 
     /** The provider name extractive answers are reported under. */
     public static final String PROVIDER = "extractive";
-    /** How many sentences an extractive answer quotes. */
-    static final int SENTENCES = 3;
-    static final String NOTHING_FOUND = "I could not find an answer to this question in the documentation.";
 
     public Generation answer(String question, List<String> passages, String reason) {
-        String text = compose(question, passages);
+        String text = ExtractiveAnswer.compose(question, passages);
         return new Generation(text, PROVIDER, PROVIDER, ProviderCall.estimateTokens(question),
                 ProviderCall.estimateTokens(text), true, reason, List.of());
-    }
-
-    static String compose(String question, List<String> passages) {
-        Set<String> asked = Groundedness.contentWords(question == null ? "" : question);
-        List<Candidate> candidates = new ArrayList<>();
-        for (int p = 0; p < passages.size(); p++) {
-            List<String> sentences = Groundedness.sentences(passages.get(p));
-            for (int s = 0; s < sentences.size(); s++) {
-                Set<String> words = Groundedness.contentWords(sentences.get(s));
-                long shared = words.stream().filter(asked::contains).count();
-                candidates.add(new Candidate(p, s, sentences.get(s), shared, words.isEmpty()));
-            }
-        }
-        List<Candidate> chosen = candidates.stream()
-                .filter(candidate -> !candidate.empty())
-                .sorted(Comparator.comparingLong(Candidate::shared).reversed()
-                        .thenComparingInt(Candidate::passage).thenComparingInt(Candidate::sentence))
-                .limit(SENTENCES)
-                .sorted(Comparator.comparingInt(Candidate::passage).thenComparingInt(Candidate::sentence))
-                .toList();
-        if (chosen.isEmpty()) {
-            return NOTHING_FOUND;
-        }
-        StringBuilder answer = new StringBuilder();
-        for (Candidate candidate : chosen) {
-            if (!answer.isEmpty()) {
-                answer.append(' ');
-            }
-            answer.append(candidate.text()).append(" [").append(candidate.passage() + 1).append(']');
-        }
-        return answer.toString();
-    }
-
-    private record Candidate(int passage, int sentence, String text, long shared, boolean empty) {
     }
 }
