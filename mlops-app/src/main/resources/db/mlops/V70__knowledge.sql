@@ -16,12 +16,12 @@ CREATE TABLE mlops.golden_item (
     question_sha256 char(64)    NOT NULL UNIQUE,
     question        text        NOT NULL,
     answer          text        NOT NULL,
-    expected        jsonb       NOT NULL,
+    expected        text        NOT NULL,
     origin          text        NOT NULL CHECK (origin IN ('faq', 'feedback')),
     answer_id       uuid        UNIQUE,
     created_at      timestamptz NOT NULL
 );
-COMMENT ON TABLE mlops.golden_item IS 'Golden questions: reference answer and expected spans ([{document,start,end}]); from the FAQ or reviewed answers.';
+COMMENT ON TABLE mlops.golden_item IS 'Golden questions: reference answer and expected spans (JSON text [{document,start,end}]); from the FAQ or reviewed answers.';
 
 CREATE TABLE mlops.answer_review (
     answer_id   uuid        PRIMARY KEY,

@@ -1,6 +1,7 @@
 package io.flywheel.mlops.evaluation;
 
 import io.flywheel.mlops.data.DatasetService;
+import io.flywheel.mlops.golden.KnowledgeEvaluation;
 import io.flywheel.mlops.jobs.Job;
 import io.flywheel.mlops.jobs.JobContext;
 import io.flywheel.mlops.registry.EvaluationVerdict;
@@ -29,9 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * {@code evaluate}: the quality gates of Staging candidates. Each candidate and the current Production are scored on
  * the same rows — the candidate's held-out rows, rebuilt from its snapshot, seed and test fraction, so the candidate
- * never saw them — and {@link EvaluationGate} decides; the verdict with its numbers is recorded on the version through
+ * never saw them — and {@link EvaluationGate} decides (rag-index and assistant-config versions: the golden set and
+ * {@link KnowledgeEvaluation}); the verdict with its numbers is recorded on the version through
  * the registry, where only a pass allows promotion. Without parameters it judges the newest Staging version of every
- * tabular model that has no verdict yet; {@code model} and {@code version} judge one version (again).
+ * model that has no verdict yet; {@code model} and {@code version} judge one version (again).
  */
 @ApplicationScoped
 public class EvaluateJob implements Job {
@@ -45,10 +47,12 @@ public class EvaluateJob implements Job {
     private final DatasetService datasets;
     private final RegistryService registry;
     private final RegistryQueries queries;
+    private final KnowledgeEvaluation knowledge;
 
     public EvaluateJob(EvaluationSettings settings, DatasetService datasets, RegistryService registry,
-                       RegistryQueries queries) {
+                       RegistryQueries queries, KnowledgeEvaluation knowledge) {
         this.gate = new EvaluationGate(settings);
+        this.knowledge = knowledge;
         this.datasets = datasets;
         this.registry = registry;
         this.queries = queries;
@@ -72,7 +76,7 @@ public class EvaluateJob implements Job {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("model", "judge this model's newest Staging version (default: every tabular model)",
+        return Map.of("model", "judge this model's newest Staging version (default: every model)",
                 "version", "judge this version of the model (needs model)");
     }
 
@@ -116,7 +120,7 @@ public class EvaluateJob implements Job {
             return List.of(context.await(() -> queries.version(model, Integer.parseInt(version))));
         }
         List<String> models = model != null ? List.of(model) : context.await(
-                () -> queries.models(ModelKind.TABULAR_CLASSIFIER)).stream().map(ModelView::name).toList();
+                () -> queries.models(null)).stream().map(ModelView::name).toList();
         List<VersionView> targets = new ArrayList<>();
         for (String name : models) {
             List<VersionView> staging = context.await(() -> queries.versions(name, Stage.STAGING));
@@ -132,8 +136,9 @@ public class EvaluateJob implements Job {
      */
     private EvaluationVerdict judgeOrRefuse(JobContext context, VersionView candidate) {
         try {
-            return judge(context, candidate);
-        } catch (IllegalStateException | ProblemException e) {
+            return candidate.kind() == ModelKind.TABULAR_CLASSIFIER ? judge(context, candidate)
+                    : knowledge.judge(context, candidate);
+        } catch (IllegalStateException | IllegalArgumentException | ProblemException e) {
             LOG.warnf("job %s: %s v%d cannot be evaluated: %s", NAME, candidate.model(), candidate.version(),
                     e.getMessage());
             return new EvaluationVerdict(false, "cannot be evaluated: " + e.getMessage() + ": fail", null,
