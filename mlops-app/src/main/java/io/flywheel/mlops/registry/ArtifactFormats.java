@@ -2,12 +2,15 @@ package io.flywheel.mlops.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.flywheel.shared.assistant.AssistantConfigCodec;
+import io.flywheel.shared.assistant.AssistantConfigValidator;
 import io.flywheel.shared.deployment.ModelKind;
+import io.flywheel.shared.problem.Problem;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
 import io.flywheel.shared.retrieval.RagIndexCodec;
 import io.flywheel.shared.tabular.ArtifactCodec;
 import java.nio.BufferUnderflowException;
+import java.util.List;
 
 /**
  * Reads artifact bytes with the reader of their kind before they are registered, so that the registry never holds a
@@ -31,10 +34,15 @@ final class ArtifactFormats {
                 }
             }
             case ASSISTANT_CONFIG -> {
+                List<Problem.FieldError> errors;
                 try {
-                    AssistantConfigCodec.read(bytes);
+                    errors = AssistantConfigValidator.withDefaultProviders().validate(AssistantConfigCodec.read(bytes));
                 } catch (JsonProcessingException e) {
                     throw invalid("not a readable assistant-config artifact: " + e.getOriginalMessage());
+                }
+                if (!errors.isEmpty()) {
+                    throw new ProblemException(ProblemType.INVALID_ARTIFACT, "not a valid assistant configuration: "
+                            + errors.size() + " problem(s)", errors);
                 }
             }
         }
