@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * <p>Answers are built from the request so that the gateway's checks have something real to judge:
  * {@code context} quotes the first retrieved passage of the system message, {@code echo} repeats the last user
  * message, {@code leak} invents an e-mail address, {@code ungrounded} says something no source supports, and
- * {@code tool} calls the {@code modelStatus} tool before answering from its result.
+ * {@code tool} calls a tool ({@code modelStatus} unless {@link #toolCall} says otherwise) before answering from
+ * its result.
  */
 public final class FakeOpenAi implements AutoCloseable {
 
@@ -110,6 +111,15 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public FakeOpenAi answering(String target, Answering answering) {
         target(target).answering = answering;
+        return this;
+    }
+
+    /**
+     * The tool {@link Answering#TOOL} calls and its JSON arguments (default {@code modelStatus} with
+     * {@code {"name":"loan-risk"}}).
+     */
+    public FakeOpenAi toolCall(String target, String tool, String arguments) {
+        target(target).toolCall = new String[] {tool, arguments};
         return this;
     }
 
@@ -231,7 +241,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 // answered below
             }
         }
-        ObjectNode answer = answer(chat, target.answering);
+        ObjectNode answer = answer(chat, target.answering, target.toolCall);
         if (!stream) {
             write(out, 200, "application/json", json.writeValueAsString(answer), Map.of());
             return true;
@@ -239,7 +249,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return streamAnswer(out, answer, fault, target.delayMillis);
     }
 
-    private ObjectNode answer(JsonNode chat, Answering answering) {
+    private ObjectNode answer(JsonNode chat, Answering answering, String[] toolCall) {
         String model = chat.path("model").asText("fake");
         ObjectNode message = json.createObjectNode().put("role", "assistant");
         String finish = "stop";
@@ -266,7 +276,7 @@ public final class FakeOpenAi implements AutoCloseable {
         if (answering == Answering.TOOL && !toolResult && chat.has("tools")) {
             ArrayNode calls = message.putArray("tool_calls");
             calls.addObject().put("id", "call_1").put("type", "function").putObject("function")
-                    .put("name", "modelStatus").put("arguments", "{\"name\":\"loan-risk\"}");
+                    .put("name", toolCall[0]).put("arguments", toolCall[1]);
             message.putNull("content");
             finish = "tool_calls";
             text = "";
@@ -400,6 +410,7 @@ public final class FakeOpenAi implements AutoCloseable {
         private volatile Answering answering = Answering.CONTEXT;
         private volatile String retryAfter = "1";
         private volatile long delayMillis = 5_000;
+        private volatile String[] toolCall = {"modelStatus", "{\"name\":\"loan-risk\"}"};
         private final AtomicInteger faultsLeft = new AtomicInteger(-1);
         private final AtomicInteger requests = new AtomicInteger();
         private final List<String> received = Collections.synchronizedList(new ArrayList<>());

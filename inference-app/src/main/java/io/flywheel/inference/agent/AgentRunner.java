@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * The agent: the model may call langchain4j tools (the registry's model status) in a loop bounded by a number of
+ * The agent: the model may call langchain4j tools (the registry's model status, scoring a row with a served
+ * tabular model) in a loop bounded by a number of
  * steps, a number of tool calls and a time budget. Every model call goes through the same guarded generation seam
  * as retrieval answers; every tool result is scanned for injection and pseudonymised like user input before the model
  * sees it, and is logged. When a budget runs out the model is asked once more, without tools, to answer with what
@@ -51,18 +52,27 @@ public class AgentRunner {
     private final Map<String, ToolExecutor> executors = new HashMap<>();
     private final List<Pattern> intents;
 
-    public AgentRunner(AssistantSettings settings, Generator generator, InputGuard input, RegistryTools registry) {
+    public AgentRunner(AssistantSettings settings, Generator generator, InputGuard input, RegistryTools registry,
+                       ScoringTools scoring) {
         this.settings = settings;
         this.generator = generator;
         this.input = input;
-        this.specifications = ToolSpecifications.toolSpecificationsFrom(RegistryTools.class);
-        for (Method method : RegistryTools.class.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(dev.langchain4j.agent.tool.Tool.class)) {
-                executors.put(method.getName(), new DefaultToolExecutor(registry, method));
-            }
-        }
+        List<ToolSpecification> tools = new ArrayList<>();
+        // the declared classes, not getClass(): a bean's runtime class may be a generated subclass
+        addTools(RegistryTools.class, registry, tools);
+        addTools(ScoringTools.class, scoring, tools);
+        this.specifications = List.copyOf(tools);
         this.intents = settings.agent().intents().stream()
                 .map(rule -> Pattern.compile(rule, Pattern.CASE_INSENSITIVE)).toList();
+    }
+
+    private void addTools(Class<?> type, Object toolbox, List<ToolSpecification> tools) {
+        tools.addAll(ToolSpecifications.toolSpecificationsFrom(type));
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(dev.langchain4j.agent.tool.Tool.class)) {
+                executors.put(method.getName(), new DefaultToolExecutor(toolbox, method));
+            }
+        }
     }
 
     /** Whether the question asks for what the agent's tools know (the routing rules). */

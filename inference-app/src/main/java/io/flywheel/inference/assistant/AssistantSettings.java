@@ -106,10 +106,12 @@ public interface AssistantSettings {
 
         /**
          * Routing rules: a question matching one of these (case-insensitive) regular expressions goes to the agent;
-         * everything else goes to retrieval. The defaults catch questions about a model's status, stage or version.
+         * everything else goes to retrieval. The defaults catch questions about a model's status, stage or version,
+         * and asking for the risk, score or prediction of a loan, an application or a row (the scoring tool).
          */
         @WithDefault("(status|stage|version|deployed|production|staging|metrics)[^.?!]* models?( |$|[.?!]),"
-                + "models? [^.?!]*(status|stage|version|deployed|production|staging|metrics)")
+                + "models? [^.?!]*(status|stage|version|deployed|production|staging|metrics),"
+                + "(risk|score|probability|predict)[^.?!]*(loan|application|applicant|row)s?( |$|[.?!:])")
         List<String> intents();
 
         /** Longest tool result given back to the model, in characters. */
