@@ -3,13 +3,15 @@ package io.flywheel.inference.access;
 import io.flywheel.shared.access.KeyGrant;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,17 +49,20 @@ public class TokenBudget {
     private final AccessSettings settings;
     private final Clock clock;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<Double>> usedRatios = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     @Inject
-    public TokenBudget(Pool pool, AccessSettings settings) {
-        this(pool, settings, Clock.systemUTC());
+    public TokenBudget(Pool pool, AccessSettings settings, MeterRegistry registry) {
+        this(pool, settings, Clock.systemUTC(), registry);
     }
 
     /** A budget component of its own, e.g. to stand for a second pod in a test. */
-    public TokenBudget(Pool pool, AccessSettings settings, Clock clock) {
+    public TokenBudget(Pool pool, AccessSettings settings, Clock clock, MeterRegistry registry) {
         this.pool = pool;
         this.settings = settings;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** Tokens reserved for one request, to be settled with {@link #settle} once the real usage is known. */
@@ -119,11 +125,26 @@ public class TokenBudget {
                     .await().atMost(settings.leaseTimeout())
                     .iterator().next();
             long granted = row.getLong("granted") - lease.debt;
+            usedRatio(key).set((double) row.getLong("used") / key.dailyTokenBudget());
             lease.debt = 0;
             lease.available += granted;
         } catch (RuntimeException databaseAway) {
             provisional(key, lease, databaseAway);
         }
+    }
+
+    /**
+     * The share of the key's daily budget taken across all pods at this pod's last lease (leased tokens count as
+     * used, so it is an upper bound), as {@code flywheel_llm_budget_used_ratio{api_key}}.
+     */
+    private AtomicReference<Double> usedRatio(KeyGrant key) {
+        return usedRatios.computeIfAbsent(key.name(), name -> {
+            AtomicReference<Double> ratio = new AtomicReference<>(0.0);
+            Gauge.builder("flywheel.llm.budget.used.ratio", ratio, AtomicReference::get)
+                    .description("Share of the API key's daily token budget used (all pods), at this pod's last lease")
+                    .tag("api_key", name).register(registry);
+            return ratio;
+        });
     }
 
     private void provisional(KeyGrant key, Lease lease, RuntimeException cause) {

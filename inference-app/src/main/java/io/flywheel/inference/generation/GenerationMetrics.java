@@ -4,7 +4,9 @@ import io.flywheel.inference.assistant.AssistantSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,15 @@ public class GenerationMetrics {
         this.settings = settings;
     }
 
+    /**
+     * Spend is exposed from start, at zero, for every configured provider and for extractive answers (which cost
+     * nothing), so that dashboards and the spend alert have a series before the first call.
+     */
+    void exposeSpendAtStart(@Observes StartupEvent start) {
+        settings.providers().keySet().forEach(this::cost);
+        cost(ExtractiveAnswerer.PROVIDER);
+    }
+
     void succeeded(String provider, Generation generation, long nanos) {
         latency(provider, "success").record(nanos, TimeUnit.NANOSECONDS);
         tokens(provider, "in").increment(generation.promptTokens());
@@ -33,9 +44,13 @@ public class GenerationMetrics {
         if (prices != null) {
             double cost = generation.promptTokens() / PER_THOUSAND * prices.inputPricePer1k()
                     + generation.completionTokens() / PER_THOUSAND * prices.outputPricePer1k();
-            Counter.builder("flywheel.llm.cost").description("Cost of provider calls, from the configured price table")
-                    .baseUnit("usd").tag("provider", provider).register(registry).increment(cost);
+            cost(provider).increment(cost);
         }
+    }
+
+    private Counter cost(String provider) {
+        return Counter.builder("flywheel.llm.cost").description("Cost of provider calls, from the configured price table")
+                .baseUnit("usd").tag("provider", provider).register(registry);
     }
 
     void failed(String provider, String kind, long nanos) {

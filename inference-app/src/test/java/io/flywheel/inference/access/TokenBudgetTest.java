@@ -7,6 +7,7 @@ import io.flywheel.inference.DatabaseTestResource;
 import io.flywheel.shared.access.KeyGrant;
 import io.flywheel.shared.access.Role;
 import io.flywheel.shared.problem.ProblemException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,8 +34,9 @@ class TokenBudgetTest {
     @Test
     void twoPodsShareOneDailyBudgetAndNeverExceedIt() {
         KeyGrant key = key(5_000);
-        TokenBudget podA = new TokenBudget(pool, settings);
-        TokenBudget podB = new TokenBudget(pool, settings);
+        SimpleMeterRegistry podAMetrics = new SimpleMeterRegistry();
+        TokenBudget podA = new TokenBudget(pool, settings, podAMetrics);
+        TokenBudget podB = new TokenBudget(pool, settings, new SimpleMeterRegistry());
 
         podA.reserve(key, 1_500);
         podB.reserve(key, 1_500);
@@ -47,12 +49,14 @@ class TokenBudgetTest {
                     assertThat(e.retryAfter()).isPositive();
                 });
         assertThat(podB.usedToday(key.id())).isEqualTo(5_000);
+        assertThat(podAMetrics.get("flywheel.llm.budget.used.ratio").tag("api_key", "budget-test").gauge().value())
+                .as("the share of the budget taken across both pods at pod A's last lease").isEqualTo(1.0);
     }
 
     @Test
     void tokensReservedButNotUsedAreSpentByLaterRequestsOfThePod() {
         KeyGrant key = key(LEASE);
-        TokenBudget pod = new TokenBudget(pool, settings);
+        TokenBudget pod = new TokenBudget(pool, settings, new SimpleMeterRegistry());
 
         TokenBudget.Reservation first = pod.reserve(key, 1_500);
         pod.settle(first, 100);
@@ -65,9 +69,9 @@ class TokenBudgetTest {
     @Test
     void aRestartedPodStillSeesWhatWasSpentToday() {
         KeyGrant key = key(3_000);
-        new TokenBudget(pool, settings).reserve(key, 2_900);
+        new TokenBudget(pool, settings, new SimpleMeterRegistry()).reserve(key, 2_900);
 
-        TokenBudget restarted = new TokenBudget(pool, settings);
+        TokenBudget restarted = new TokenBudget(pool, settings, new SimpleMeterRegistry());
 
         assertThatThrownBy(() -> restarted.reserve(key, 1_000)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("daily token budget");
@@ -77,7 +81,7 @@ class TokenBudgetTest {
     @Test
     void anUnlimitedKeyNeverTouchesTheDatabase() {
         KeyGrant key = key(0);
-        TokenBudget pod = new TokenBudget(pool, settings);
+        TokenBudget pod = new TokenBudget(pool, settings, new SimpleMeterRegistry());
 
         pod.reserve(key, 1_000_000);
 
