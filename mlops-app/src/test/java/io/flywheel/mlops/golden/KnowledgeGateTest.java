@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.flywheel.mlops.DatabaseTestResource;
 import io.flywheel.mlops.Eventually;
 import io.flywheel.mlops.documents.KnowledgeCorpus;
+import io.flywheel.shared.assistant.AssistantConfig;
+import io.flywheel.shared.assistant.AssistantConfigCodec;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The acceptance line of the knowledge lifecycle: an index built from the shipped FAQ by the reindex job passes the
  * golden-set gate of the evaluate job (its hit rate @5 is reported), and a deliberately worse index — chunks of 20
- * characters — fails it and cannot be promoted. Four FAQ documents keep it fast; the golden set is their questions.
+ * characters — fails it and cannot be promoted; assistant configurations are judged the same way on the Production
+ * index. Four FAQ documents keep it fast; the golden set is their questions.
  */
 @QuarkusTest
 @QuarkusTestResource(DatabaseTestResource.class)
@@ -46,7 +49,8 @@ class KnowledgeGateTest {
                     .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
         VertxContextSupport.subscribeAndAwait(() -> golden.seedFromFaq(documents));
-        String model = "faq-index-" + UUID.randomUUID().toString().substring(0, 8);
+        // the index assistant-config candidates are judged on (flywheel.reindex.model)
+        String model = "assistant-index";
 
         JsonPath good = run("reindex", Map.of("model", model));
         assertThat(good.getInt("outputs.version")).isEqualTo(1);
@@ -82,6 +86,33 @@ class KnowledgeGateTest {
                 .body("detail", containsString("failed its evaluation"));
         assertThat(version(model, 1).getString("stage")).isEqualTo("Production");
         assertThat(version(model, 2).getString("stage")).isEqualTo("Staging");
+
+        assistantConfigsAreJudgedOnTheProductionIndex();
+    }
+
+    /** A configuration retrieving one passage above a high score threshold regresses against the default one. */
+    private static void assistantConfigsAreJudgedOnTheProductionIndex() {
+        String assistant = "assistant-" + UUID.randomUUID().toString().substring(0, 8);
+        AssistantConfig defaults = AssistantConfig.defaults();
+        postConfig(assistant, defaults);
+        JsonPath first = run("evaluate", Map.of("model", assistant, "version", "1"));
+        assertThat(first.getBoolean("outputs.verdicts[0].passed")).as(first.prettify()).isTrue();
+        promote(assistant, 1).then().statusCode(200);
+
+        postConfig(assistant, new AssistantConfig(defaults.prompts(), defaults.routing(), defaults.generation(),
+                new AssistantConfig.Retrieval(1, 0.9), defaults.safety()));
+        JsonPath second = run("evaluate", Map.of("model", assistant, "version", "2"));
+        assertThat(second.getBoolean("outputs.verdicts[0].passed")).as(second.prettify()).isFalse();
+        JsonPath judged = version(assistant, 2);
+        System.out.printf("assistant-config v1 (k 5, min score 0.25) vs v2 (k 1, min score 0.9): %s%n",
+                judged.getString("evaluation.summary"));
+        assertThat(judged.getString("evaluation.details.index")).isEqualTo("assistant-index v1");
+        assertThat(judged.getDouble("evaluation.details.candidate.refusal_rate")).isPositive();
+    }
+
+    private static void postConfig(String name, AssistantConfig config) {
+        given().contentType("application/json").queryParam("name", name).body(AssistantConfigCodec.write(config))
+                .when().post("/api/assistant-configs").then().statusCode(201);
     }
 
     private static JsonPath run(String job, Map<String, String> parameters) {
