@@ -100,6 +100,17 @@ class DocumentResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aReindexWithImpossibleChunkingIsRefusedBeforeItRuns() {
+        given().contentType("application/json")
+                .body("{\"parameters\":{\"chunk-size\":\"20\",\"chunk-overlap\":\"30\"}}")
+                .when().post("/api/jobs/reindex/runs").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("parameters.chunk-overlap"));
+        given().contentType("application/json").body("{\"parameters\":{\"chunk-size\":\"big\"}}")
+                .when().post("/api/jobs/reindex/runs").then().statusCode(422)
+                .body("errors[0].field", equalTo("parameters.chunk-size"));
+    }
+
     private static io.restassured.response.Response put(String name, byte[] body) {
         return given().contentType("text/plain; charset=utf-8").body(body).when().put("/api/documents/" + name);
     }
