@@ -43,7 +43,7 @@ public class DocumentResource {
      */
     @PUT
     @Path("/{name}")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.TEXT_PLAIN, "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     @Blocking

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flywheel.mlops.DatabaseTestResource;
+import io.flywheel.mlops.InferenceSchema;
 import io.flywheel.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,9 +13,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +30,7 @@ class InferenceAuditImportTest {
 
     @BeforeEach
     void inferenceSchemaMigratedByItsOwnMigrations() {
-        Map<String, String> config = TestDatabase.shared().quarkusConfig();
-        Flyway.configure().dataSource(config.get("quarkus.datasource.jdbc.url"),
-                        config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))
-                .schemas("inference").locations("filesystem:../inference-app/src/main/resources/db/inference")
-                .load().migrate();
+        InferenceSchema.migrate();
     }
 
     @Test

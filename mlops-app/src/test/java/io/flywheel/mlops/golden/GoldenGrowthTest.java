@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.flywheel.mlops.DatabaseTestResource;
+import io.flywheel.mlops.InferenceSchema;
 import io.flywheel.mlops.Eventually;
 import io.flywheel.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +36,7 @@ class GoldenGrowthTest {
 
     @BeforeEach
     void inferenceSchemaMigratedByItsOwnMigrations() {
-        Map<String, String> config = TestDatabase.shared().quarkusConfig();
-        Flyway.configure().dataSource(config.get("quarkus.datasource.jdbc.url"),
-                        config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))
-                .schemas("inference").locations("filesystem:../inference-app/src/main/resources/db/inference")
-                .load().migrate();
+        InferenceSchema.migrate();
     }
 
     @Test

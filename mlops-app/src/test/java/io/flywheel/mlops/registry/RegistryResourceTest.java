@@ -108,7 +108,7 @@ class RegistryResourceTest {
 
         stage("assistant", 2, "Staging").then().statusCode(200).body("stage", equalTo("Staging"));
         given().queryParam("kind", "assistant-config").when().get("/api/models").then().statusCode(200)
-                .body("name", contains("assistant"));
+                .body("name", hasItem("assistant"));
     }
 
     @Test
