@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flywheel.loadtest.LoopbackRunner;
 import io.flywheel.loadtest.RunReport;
-import io.flywheel.testing.AppProcess;
 import io.flywheel.testing.TestDatasets;
 import java.io.IOException;
 import java.net.URI;
@@ -42,11 +41,8 @@ class LoadSmokeIT {
 
     @BeforeAll
     static void startThePlatformAndDeployTheScenarioModel() throws IOException {
-        Path home = Files.createTempDirectory("flywheel-load-smoke");
-        config = new LocalPlatformConfig(ROOT, home, AppProcess.freePort(), AppProcess.freePort(), AppProcess.freePort());
-        platform = new LocalPlatform(config, PlatformClient.READY_DEADLINE);
-        platform.up(Map.of("flywheel.training.algorithms", "logistic-regression"),
-                Map.of("flywheel.deployments.poll-interval", "500ms"));
+        config = PlatformClient.freshConfig(ROOT, "flywheel-load-smoke");
+        platform = PlatformClient.startForTest(config);
         deployTheScenarioModel();
     }
 
@@ -56,8 +52,7 @@ class LoadSmokeIT {
      * the deployments endpoint. A platform that cannot do this fails here, before any load is sent.
      */
     private static void deployTheScenarioModel() {
-        int version = new PlatformClient(config.mlopsPort(), config.inferencePort())
-                .trainEvaluateAndPromote(MODEL, "Class", TestDatasets.bytes("lending_club.csv"));
+        int version = new PlatformClient(config).trainEvaluateAndPromote(MODEL, "Class", TestDatasets.bytes("lending_club.csv"));
         System.out.printf("%s v%d deployed through mlops-app and served by inference-app%n", MODEL, version);
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.testing.AppProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +34,27 @@ final class PlatformClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI mlops;
     private final URI inference;
+
+    /**
+     * Starts the local platform for a test, in a fresh home on free ports: mlops-app trains logistic regression only
+     * (quick), inference-app polls deployments every half second, and each app gets minutes to become ready.
+     */
+    static LocalPlatform startForTest(LocalPlatformConfig config) {
+        LocalPlatform platform = new LocalPlatform(config, READY_DEADLINE);
+        platform.up(Map.of("flywheel.training.algorithms", "logistic-regression"),
+                Map.of("flywheel.deployments.poll-interval", "500ms"));
+        return platform;
+    }
+
+    /** A configuration in a fresh temporary home, on free ports. */
+    static LocalPlatformConfig freshConfig(Path root, String home) throws IOException {
+        return new LocalPlatformConfig(root, Files.createTempDirectory(home), AppProcess.freePort(),
+                AppProcess.freePort(), AppProcess.freePort());
+    }
+
+    PlatformClient(LocalPlatformConfig config) {
+        this(config.mlopsPort(), config.inferencePort());
+    }
 
     PlatformClient(int mlopsPort, int inferencePort) {
         this.mlops = URI.create("http://127.0.0.1:" + mlopsPort);

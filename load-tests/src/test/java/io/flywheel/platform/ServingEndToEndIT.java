@@ -14,10 +14,8 @@ import io.flywheel.shared.data.Table;
 import io.flywheel.shared.tabular.ArtifactCodec;
 import io.flywheel.shared.tabular.FeatureBatch;
 import io.flywheel.shared.tabular.TabularModel;
-import io.flywheel.testing.AppProcess;
 import io.flywheel.testing.TestDatasets;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,12 +49,9 @@ class ServingEndToEndIT {
 
     @BeforeAll
     static void startThePlatform() throws IOException {
-        Path home = Files.createTempDirectory("flywheel-e2e");
-        config = new LocalPlatformConfig(ROOT, home, AppProcess.freePort(), AppProcess.freePort(), AppProcess.freePort());
-        platform = new LocalPlatform(config, PlatformClient.READY_DEADLINE);
-        platform.up(Map.of("flywheel.training.algorithms", "logistic-regression"),
-                Map.of("flywheel.deployments.poll-interval", "500ms"));
-        client = new PlatformClient(config.mlopsPort(), config.inferencePort());
+        config = PlatformClient.freshConfig(ROOT, "flywheel-e2e");
+        platform = PlatformClient.startForTest(config);
+        client = new PlatformClient(config);
     }
 
     @AfterAll
