@@ -57,7 +57,7 @@ public class BatchScoreJob implements Job {
         return "score a dataset snapshot with the Production version, store the predictions with their version";
     }
 
-    /** Nightly at 01:00 UTC, as the Kubernetes CronJob mlops-job-batch-score (which replaces the app's own cron there). */
+    /** Nightly at 01:00 UTC, as the Kubernetes CronJob mlops-job-batch-score (which replaces the app's cron there). */
     @Override
     public Optional<String> defaultCron() {
         return Optional.of("0 1 * * *");
@@ -65,7 +65,8 @@ public class BatchScoreJob implements Job {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("model", "score with this model's Production version (default: every tabular model in Production)",
+        return Map.of("model", "score with this model's Production version (default: every tabular model in "
+                + "Production)",
                 "snapshot", "the snapshot id to score (default: the newest snapshot of the dataset the version was "
                         + "trained on)");
     }

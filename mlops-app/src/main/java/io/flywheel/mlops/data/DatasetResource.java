@@ -57,8 +57,8 @@ public class DatasetResource {
     }
 
     /**
-     * A snapshot of a model's labelled predictions (log ⨝ feedback) over the last {@code hours} or newest {@code rows};
-     * 201 when new, 200 when the same rows were snapshotted already. Blocking: the join is streamed on a worker thread.
+     * A snapshot of a model's labelled predictions (log ⨝ feedback) over the last {@code hours} or the newest
+     * {@code rows}; 201 when new, 200 when the same rows were snapshotted already. Blocking: the join is streamed on a worker thread.
      */
     @POST
     @Path("/snapshots")

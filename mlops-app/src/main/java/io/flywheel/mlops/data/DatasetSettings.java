@@ -30,7 +30,7 @@ public interface DatasetSettings {
         @WithDefault("500")
         int minNewLabels();
 
-        /** The window of {@code retrain}'s {@code dataset=feedback:<model>}: labelled predictions of the last N hours. */
+        /** The window of {@code retrain}'s {@code dataset=feedback:<model>}: labelled predictions of the last N h. */
         @WithDefault("720")
         int windowHours();
 

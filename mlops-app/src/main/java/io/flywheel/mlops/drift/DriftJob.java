@@ -73,7 +73,7 @@ public class DriftJob implements Job {
     @Override
     public Map<String, Object> run(JobContext context) throws Exception {
         LiveWindow window = LiveWindow.parse(context.parameters().get("hours"), context.parameters().get("rows"),
-                "parameters.", LiveWindow.defaults(settings));
+                "parameters.", defaultWindow());
         List<String> models = targets(context);
         List<Map<String, Object>> measured = new ArrayList<>();
         for (String model : models) {
@@ -106,6 +106,12 @@ public class DriftJob implements Job {
             outcome.put("error", e.getMessage());
         }
         return outcome;
+    }
+
+    /** {@code flywheel.drift.window-rows} when set, else {@code window-hours}. */
+    private LiveWindow defaultWindow() {
+        return settings.windowRows().isPresent() ? LiveWindow.ofRows(settings.windowRows().getAsInt())
+                : LiveWindow.ofHours(settings.windowHours());
     }
 
     /** The named model, or every tabular model that has a Production version. */

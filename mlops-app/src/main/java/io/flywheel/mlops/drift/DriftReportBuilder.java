@@ -42,7 +42,8 @@ final class DriftReportBuilder {
                 .orElse(null) : null;
         return new DriftReportView(id, version.model(), version.version(), runId,
                 OffsetDateTime.now(ZoneOffset.UTC).toString(), window.describe(), time(sample.firstSecond()),
-                time(sample.lastSecond()), sample.rows(), judged ? verdict(features, prediction) : DriftReportView.NO_DATA,
+                time(sample.lastSecond()), sample.rows(),
+                judged ? verdict(features, prediction) : DriftReportView.NO_DATA,
                 thresholds, maxPsi, judged ? names(worstFirst, DriftLevel.ALERT) : List.of(),
                 judged ? names(worstFirst, DriftLevel.WARN) : List.of(), features, prediction,
                 quality(sample, artifact.threshold(), version), anomalies);

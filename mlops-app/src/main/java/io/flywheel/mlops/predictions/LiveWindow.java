@@ -1,6 +1,5 @@
 package io.flywheel.mlops.predictions;
 
-import io.flywheel.mlops.drift.DriftSettings;
 import io.flywheel.shared.problem.Problem.FieldError;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
@@ -31,12 +30,6 @@ public record LiveWindow(Integer hours, Integer rows) {
 
     public static LiveWindow ofRows(int rows) {
         return new LiveWindow(null, rows);
-    }
-
-    /** The configured default window. */
-    public static LiveWindow defaults(DriftSettings settings) {
-        return settings.windowRows().isPresent() ? ofRows(settings.windowRows().getAsInt())
-                : ofHours(settings.windowHours());
     }
 
     /** Problems with a requested window, each naming its field ({@code prefix + "hours"} / {@code "rows"}). */

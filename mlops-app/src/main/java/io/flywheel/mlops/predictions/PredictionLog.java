@@ -121,7 +121,8 @@ public class PredictionLog {
      * time order, so the same rows always make the same snapshot; drift scans in any order (no sort of a million rows).
      */
     static String sql(Scan scan) {
-        StringBuilder select = new StringBuilder("SELECT p.probability, extract(epoch FROM p.created_at)::float8, f.label");
+        StringBuilder select = new StringBuilder(
+                "SELECT p.probability, extract(epoch FROM p.created_at)::float8, f.label");
         for (Feature feature : scan.schema().features()) {
             select.append(feature.type() == ColumnType.NUMERIC
                     ? ", CASE WHEN jsonb_typeof(p.features -> ?) = 'number' THEN (p.features ->> ?)::float8 END"

@@ -78,7 +78,8 @@ public class RetrainJob implements Job {
     public Map<String, String> parameters() {
         return Map.of("dataset", "the dataset to train on (default: flywheel.training.dataset, else the newest "
                 + "snapshot of any dataset); feedback:<model> snapshots the model's labelled predictions of the last "
-                + "flywheel.datasets.feedback.window-hours first and trains on that", "model", "the model to register (default: the dataset's name)");
+                + "flywheel.datasets.feedback.window-hours first and trains on that", "model",
+                "the model to register (default: the dataset's name)");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.flywheel.mlops.drift;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -28,6 +29,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The drift job and its reports over HTTP, on rows written to inference-app's prediction log as inference-app writes
  * them (its own migrations), against a real PostgreSQL: a Production model's unshifted traffic reports no drift,
  * traffic with two features scaled reports exactly those two, with an alert, an audit entry and the PSI gauge; every
- * bad request is a problem naming what is wrong.
+ * bad request is a problem naming what is wrong; labelled predictions become a snapshot that {@code retrain} trains on.
  */
 @QuarkusTest
 @QuarkusTestResource(DatabaseTestResource.class)
@@ -56,8 +58,10 @@ class DriftResourceTest {
     private static final Table ROWS = TestDatasets.breastCancer();
     private static final List<String> SHIFTED = SCHEMA.features().stream()
             .filter(feature -> feature.type() == ColumnType.NUMERIC).map(Feature::name).limit(2).toList();
-    private static final Duration JOB_DEADLINE = Duration.ofMinutes(3);
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(8);
+    private static final int LABELLED = 300;
     private static boolean promoted;
+    private static List<UUID> unshiftedPredictions = List.of();
 
     @Inject
     RegistryService registry;
@@ -85,7 +89,7 @@ class DriftResourceTest {
     @Test
     @Order(1)
     void unshiftedTrafficReportsNoDrift() throws Exception {
-        PredictionLogRows.log(MODEL, 1, SCORER, ROWS, Set.of(), 1);
+        unshiftedPredictions = PredictionLogRows.log(MODEL, 1, SCORER, ROWS, Set.of(), 1);
 
         JsonPath run = runDrift(Map.of("model", MODEL, "rows", Integer.toString(ROWS.rowCount())));
 
@@ -174,15 +178,65 @@ class DriftResourceTest {
         assertThat(run.getString("error")).contains("no-such-model");
     }
 
+    @Test
+    @Order(6)
+    void labelledPredictionsBecomeASnapshotThatRetrainTrainsOn() throws Exception {
+        List<String> truth = new ArrayList<>();
+        for (int row = 0; row < LABELLED; row++) {
+            truth.add(trueClass(row));
+        }
+        PredictionLogRows.feedback(unshiftedPredictions.subList(0, LABELLED), truth);
+
+        String id = given().contentType("application/json").body(Map.of("model", MODEL, "hours", 1))
+                .when().post("/api/datasets/snapshots").then().statusCode(201)
+                .body("source.kind", equalTo("prediction-feedback")).body("rows", equalTo(LABELLED))
+                .body("name", equalTo(MODEL)).body("source.details.model", equalTo(MODEL))
+                .extract().path("id");
+        given().contentType("application/json").body(Map.of("model", MODEL, "hours", 1))
+                .when().post("/api/datasets/snapshots").then().statusCode(200).body("id", equalTo(id));
+
+        JsonPath retrain = runJob("retrain", Map.of("dataset", "feedback:" + MODEL));
+        assertThat(retrain.getString("status")).as(retrain.prettify()).isEqualTo("succeeded");
+        assertThat(retrain.getString("outputs.model")).isEqualTo(MODEL);
+        assertThat(retrain.getString("outputs.snapshot")).isEqualTo(id);
+    }
+
+    @Test
+    @Order(7)
+    void badSnapshotRequestsAreProblemsNamingTheField() {
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("hours", 1), Map.of("model", MODEL),
+                Map.of("model", MODEL, "hours", 0), Map.of("model", MODEL, "hours", 1, "rows", 5),
+                Map.of("model", MODEL, "rows", -3))) {
+            given().contentType("application/json").body(body).when().post("/api/datasets/snapshots").then()
+                    .statusCode(422).contentType("application/problem+json").body("errors", not(empty()));
+        }
+        given().contentType("application/json").body(Map.of("model", "no-such-model", "hours", 1))
+                .when().post("/api/datasets/snapshots").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no-such-model"));
+        given().contentType("application/json").body("{\"model\": ").when().post("/api/datasets/snapshots")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** The row's true class as feedback names it: one of the schema's classes. */
+    private static String trueClass(int row) {
+        String label = SCHEMA.label();
+        return ROWS.column(label).type() == ColumnType.NUMERIC
+                ? Long.toString(Math.round(ROWS.numeric(label).value(row))) : ROWS.categorical(label).value(row);
+    }
+
     static JsonPath runDrift(Map<String, String> parameters) {
-        String id = given().contentType("application/json").body(Map.of("parameters", parameters))
-                .when().post("/api/jobs/drift/runs").then().statusCode(202).extract().path("id");
-        JsonPath run = Eventually.until(() -> given().when().get("/api/jobs/runs/" + id).then().statusCode(200)
-                        .extract().jsonPath(), r -> List.of("succeeded", "failed").contains(r.getString("status")),
-                JOB_DEADLINE, "drift run " + id + " to end");
+        JsonPath run = runJob("drift", parameters);
         if (!parameters.get("model").startsWith("no-such")) {
             assertThat(run.getString("status")).as(run.prettify()).isEqualTo("succeeded");
         }
         return run;
+    }
+
+    private static JsonPath runJob(String job, Map<String, String> parameters) {Map<String, String> parameters) {
+        String id = given().contentType("application/json").body(Map.of("parameters", parameters))
+                .when().post("/api/jobs/" + job + "/runs").then().statusCode(202).extract().path("id");
+        return Eventually.until(() -> given().when().get("/api/jobs/runs/" + id).then().statusCode(200)
+                        .extract().jsonPath(), r -> List.of("succeeded", "failed").contains(r.getString("status")),
+                JOB_DEADLINE, job + " run " + id + " to end");
     }
 }
