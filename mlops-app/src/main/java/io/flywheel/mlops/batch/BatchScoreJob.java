@@ -4,7 +4,6 @@ import io.flywheel.mlops.data.DatasetService;
 import io.flywheel.mlops.data.DatasetSnapshot;
 import io.flywheel.mlops.jobs.Job;
 import io.flywheel.mlops.jobs.JobContext;
-import io.flywheel.mlops.registry.ModelView;
 import io.flywheel.mlops.registry.RegistryQueries;
 import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.registry.VersionView;
@@ -88,7 +87,9 @@ public class BatchScoreJob implements Job {
     @Override
     public Map<String, Object> run(JobContext context) throws Exception {
         List<Map<String, Object>> scored = new ArrayList<>();
-        for (String model : targets(context)) {
+        List<String> models = context.await(() -> queries.inProduction(ModelKind.TABULAR_CLASSIFIER,
+                context.parameters().get("model")));
+        for (String model : models) {
             if (context.stopping()) {
                 break;
             }
@@ -130,14 +131,5 @@ public class BatchScoreJob implements Job {
             throw new ProblemException(ProblemType.CONFLICT, "dataset '" + dataset + "' has no snapshot to score");
         }
         return newest.id.trim();
-    }
-
-    private List<String> targets(JobContext context) {
-        String model = context.parameters().get("model");
-        if (model != null) {
-            return List.of(context.await(() -> queries.model(model)).name());
-        }
-        return context.await(() -> queries.models(ModelKind.TABULAR_CLASSIFIER)).stream()
-                .filter(view -> view.productionVersion() != null).map(ModelView::name).toList();
     }
 }

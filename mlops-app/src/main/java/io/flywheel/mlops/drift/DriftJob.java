@@ -3,7 +3,6 @@ package io.flywheel.mlops.drift;
 import io.flywheel.mlops.jobs.Job;
 import io.flywheel.mlops.jobs.JobContext;
 import io.flywheel.mlops.predictions.LiveWindow;
-import io.flywheel.mlops.registry.ModelView;
 import io.flywheel.mlops.registry.RegistryQueries;
 import io.flywheel.shared.deployment.ModelKind;
 import io.flywheel.shared.problem.Problem.FieldError;
@@ -74,7 +73,8 @@ public class DriftJob implements Job {
     public Map<String, Object> run(JobContext context) throws Exception {
         LiveWindow window = LiveWindow.parse(context.parameters().get("hours"), context.parameters().get("rows"),
                 "parameters.", defaultWindow());
-        List<String> models = targets(context);
+        List<String> models = context.await(() -> queries.inProduction(ModelKind.TABULAR_CLASSIFIER,
+                context.parameters().get("model")));
         List<Map<String, Object>> measured = new ArrayList<>();
         for (String model : models) {
             if (context.stopping()) {
@@ -92,12 +92,7 @@ public class DriftJob implements Job {
         try {
             DriftReportView report = drift.measure(model, window, context.runId(),
                     context.attribution("drift over the " + window));
-            outcome.put("report", report.id().toString());
-            outcome.put("version", report.version());
-            outcome.put("verdict", report.verdict());
-            outcome.put("live_rows", report.liveRows());
-            outcome.put("max_psi", report.maxPsi());
-            outcome.put("drifted", report.drifted());
+            outcome.putAll(report.outline());
         } catch (ProblemException e) {
             if (context.parameters().containsKey("model")) {
                 throw e;
@@ -112,15 +107,5 @@ public class DriftJob implements Job {
     private LiveWindow defaultWindow() {
         return settings.windowRows().isPresent() ? LiveWindow.ofRows(settings.windowRows().getAsInt())
                 : LiveWindow.ofHours(settings.windowHours());
-    }
-
-    /** The named model, or every tabular model that has a Production version. */
-    private List<String> targets(JobContext context) {
-        String model = context.parameters().get("model");
-        if (model != null) {
-            return List.of(context.await(() -> queries.model(model)).name());
-        }
-        return context.await(() -> queries.models(ModelKind.TABULAR_CLASSIFIER)).stream()
-                .filter(view -> view.productionVersion() != null).map(ModelView::name).toList();
     }
 }

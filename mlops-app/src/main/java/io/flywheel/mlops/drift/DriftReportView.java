@@ -3,6 +3,7 @@ package io.flywheel.mlops.drift;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flywheel.shared.drift.Anomaly;
 import io.flywheel.shared.drift.DriftThresholds;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,4 +29,16 @@ public record DriftReportView(UUID id, String model, int version, @JsonProperty(
                               FeatureResult prediction, LiveQuality quality, List<Anomaly> anomalies) {
 
     public static final String NO_DATA = "no-data";
+
+    /** The figures a job run's outputs and the audit entry record: report id, version, verdict, rows, PSI, drifted. */
+    public Map<String, Object> outline() {
+        Map<String, Object> outline = new LinkedHashMap<>();
+        outline.put("report", id.toString());
+        outline.put("version", version);
+        outline.put("verdict", verdict);
+        outline.put("live_rows", liveRows);
+        outline.put("max_psi", maxPsi);
+        outline.put("drifted", drifted);
+        return outline;
+    }
 }

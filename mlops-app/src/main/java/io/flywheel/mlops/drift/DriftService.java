@@ -144,12 +144,8 @@ public class DriftService {
     }
 
     private static AuditRecord auditRecord(DriftReportView report, Attribution by) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("report", report.id().toString());
+        Map<String, Object> details = new LinkedHashMap<>(report.outline());
         details.put("window", report.window());
-        details.put("live_rows", report.liveRows());
-        details.put("max_psi", report.maxPsi());
-        details.put("drifted", report.drifted());
         details.put("warned", report.warned());
         return new AuditRecord(by.actor(), by.trigger(), "drift.report", "model:" + report.model() + "/"
                 + report.version(), by.reason(), null, report.verdict(), details);

@@ -8,8 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.flywheel.mlops.DatabaseTestResource;
 import io.flywheel.mlops.Eventually;
-import io.flywheel.mlops.registry.Attribution;
-import io.flywheel.mlops.registry.EvaluationVerdict;
+import io.flywheel.mlops.registry.Promotion;
 import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.registry.TestArtifacts;
 import io.flywheel.shared.data.Column;
@@ -21,7 +20,6 @@ import io.flywheel.shared.tabular.TabularModel;
 import io.flywheel.testing.TestDatasets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -52,7 +50,7 @@ class BatchScoreTest {
         String snapshot = given().contentType("text/csv").body(csv(rows))
                 .when().post("/api/datasets?name=" + MODEL + "&label=diagnosis").then().statusCode(201)
                 .extract().path("id");
-        promote();
+        Promotion.firstVersionToProduction(registry, MODEL, ARTIFACT);
 
         JsonPath run = runJob(Map.of("model", MODEL, "snapshot", snapshot));
 
@@ -86,17 +84,6 @@ class BatchScoreTest {
         given().contentType("application/json").body(Map.of("parameters", Map.of("snapshot", "abc")))
                 .when().post("/api/jobs/batch-score/runs").then().statusCode(422)
                 .body("errors.field", hasItem("parameters.snapshot"));
-    }
-
-    private void promote() throws Throwable {
-        given().multiPart("artifact", "model.json", ARTIFACT, "application/octet-stream")
-                .multiPart("metadata", "m.json", "{\"kind\":\"tabular-classifier\",\"stage\":\"Staging\"}".getBytes(),
-                        "application/json")
-                .when().post("/api/models/" + MODEL + "/versions").then().statusCode(201);
-        VertxContextSupport.subscribeAndAwait(() -> registry.recordEvaluation(MODEL, 1,
-                new EvaluationVerdict(true, "pass", null, Map.of()), Attribution.component("evaluate", "test")));
-        given().contentType("application/json").body("{\"stage\":\"Production\"}").when()
-                .post("/api/models/" + MODEL + "/versions/1/stage").then().statusCode(200);
     }
 
     private static JsonPath runJob(Map<String, String> parameters) {

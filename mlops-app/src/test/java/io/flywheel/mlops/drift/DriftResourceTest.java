@@ -11,8 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.flywheel.mlops.DatabaseTestResource;
 import io.flywheel.mlops.Eventually;
-import io.flywheel.mlops.registry.Attribution;
-import io.flywheel.mlops.registry.EvaluationVerdict;
+import io.flywheel.mlops.registry.Promotion;
 import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.registry.TestArtifacts;
 import io.flywheel.mlops.training.AlertRecorder;
@@ -25,7 +24,6 @@ import io.flywheel.shared.tabular.TabularModel;
 import io.flywheel.testing.TestDatasets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -75,14 +73,7 @@ class DriftResourceTest {
         if (promoted) {
             return;
         }
-        given().multiPart("artifact", "model.json", ARTIFACT, "application/octet-stream")
-                .multiPart("metadata", "m.json", "{\"kind\":\"tabular-classifier\",\"stage\":\"Staging\"}"
-                        .getBytes(), "application/json")
-                .when().post("/api/models/" + MODEL + "/versions").then().statusCode(201);
-        VertxContextSupport.subscribeAndAwait(() -> registry.recordEvaluation(MODEL, 1,
-                new EvaluationVerdict(true, "pass", null, Map.of()), Attribution.component("evaluate", "test")));
-        given().contentType("application/json").body("{\"stage\":\"Production\"}").when()
-                .post("/api/models/" + MODEL + "/versions/1/stage").then().statusCode(200);
+        Promotion.firstVersionToProduction(registry, MODEL, ARTIFACT);
         promoted = true;
     }
 
@@ -232,7 +223,7 @@ class DriftResourceTest {
         return run;
     }
 
-    private static JsonPath runJob(String job, Map<String, String> parameters) {Map<String, String> parameters) {
+    private static JsonPath runJob(String job, Map<String, String> parameters) {
         String id = given().contentType("application/json").body(Map.of("parameters", parameters))
                 .when().post("/api/jobs/" + job + "/runs").then().statusCode(202).extract().path("id");
         return Eventually.until(() -> given().when().get("/api/jobs/runs/" + id).then().statusCode(200)

@@ -1,12 +1,11 @@
 package io.flywheel.mlops.drift;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flywheel.mlops.DatabaseTestResource;
 import io.flywheel.mlops.predictions.LiveWindow;
 import io.flywheel.mlops.registry.Attribution;
-import io.flywheel.mlops.registry.EvaluationVerdict;
+import io.flywheel.mlops.registry.Promotion;
 import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.shared.data.Feature;
 import io.flywheel.shared.data.FeatureSchema;
@@ -17,13 +16,11 @@ import io.flywheel.shared.tabular.TabularModelArtifact;
 import io.flywheel.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +49,7 @@ class DriftWindowBenchmark {
         Table training = SyntheticModels.table(20_000, 24, 6, 1);
         FeatureSchema schema = FeatureSchema.infer(training, "label", "1");
         TabularModelArtifact artifact = new SyntheticModels(schema, training, 1).logisticRegression(false);
-        promote(ArtifactCodec.write(artifact));
+        Promotion.firstVersionToProduction(registry, MODEL, ArtifactCodec.write(artifact));
         PredictionLogRows.migrateInferenceSchema();
         long fill = System.nanoTime();
         fillLog(schema);
@@ -69,17 +66,6 @@ class DriftWindowBenchmark {
             }
         }
         System.out.println("DRIFT BENCHMARK\n" + String.join("\n", lines));
-    }
-
-    private void promote(byte[] bytes) throws Throwable {
-        given().multiPart("artifact", "model.json", bytes, "application/octet-stream")
-                .multiPart("metadata", "m.json", "{\"kind\":\"tabular-classifier\",\"stage\":\"Staging\"}".getBytes(),
-                        "application/json")
-                .when().post("/api/models/" + MODEL + "/versions").then().statusCode(201);
-        VertxContextSupport.subscribeAndAwait(() -> registry.recordEvaluation(MODEL, 1,
-                new EvaluationVerdict(true, "pass", null, Map.of()), Attribution.component("evaluate", "bench")));
-        given().contentType("application/json").body("{\"stage\":\"Production\"}").when()
-                .post("/api/models/" + MODEL + "/versions/1/stage").then().statusCode(200);
     }
 
     /** A million rows written by PostgreSQL itself: time-ordered ids, features drawn like the training table's. */
