@@ -49,6 +49,12 @@ public final class PredictionLogRows {
      */
     public static List<UUID> log(String model, int version, TabularModel scorer, Table rows, Set<String> scaled,
                                  double factor) throws Exception {
+        return log(model, version, scorer, rows, scaled, factor, Instant.now(), 1.5);
+    }
+
+    /** The same, answered at {@code at} with the given request latency. */
+    public static List<UUID> log(String model, int version, TabularModel scorer, Table rows, Set<String> scaled,
+                                 double factor, Instant at, double latencyMs) throws Exception {
         FeatureSchema schema = scorer.schema();
         String sql = "INSERT INTO inference.prediction (prediction_id, created_at, model, model_version, canary, "
                 + "request_id, features, probability, label, latency_ms, batch_rows, caller) "
@@ -60,7 +66,7 @@ public final class PredictionLogRows {
                 long millis = CLOCK.incrementAndGet();
                 UUID id = uuidV7(millis);
                 insert.setObject(1, id);
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                insert.setTimestamp(2, Timestamp.from(at));
                 insert.setString(3, model);
                 insert.setInt(4, version);
                 insert.setString(5, "req-" + row);
@@ -69,7 +75,7 @@ public final class PredictionLogRows {
                 insert.setString(6, JSON.writeValueAsString(features));
                 insert.setDouble(7, probability);
                 insert.setString(8, scorer.label(probability));
-                insert.setDouble(9, 1.5);
+                insert.setDouble(9, latencyMs);
                 insert.addBatch();
                 ids.add(id);
             }
