@@ -69,6 +69,14 @@ public class DriftReports {
         });
     }
 
+    /** The newest report of each model: what {@code flywheel_drift_psi} shows after a restart. */
+    @WithSession
+    public Uni<List<DriftReportView>> newestPerModel() {
+        return StoredDriftReport.<StoredDriftReport>find("from StoredDriftReport d where d.createdAt = "
+                + "(select max(r.createdAt) from StoredDriftReport r where r.model = d.model)").list()
+                .map(rows -> rows.stream().map(DriftReports::read).toList());
+    }
+
     private static DriftReportView read(StoredDriftReport row) {
         return StoredJson.read(row.report, new TypeReference<>() {
         });

@@ -24,6 +24,7 @@ import io.flywheel.shared.tabular.TabularModel;
 import io.flywheel.testing.TestDatasets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -67,6 +68,9 @@ class DriftResourceTest {
     @Inject
     AlertRecorder alerts;
 
+    @Inject
+    DriftReports reports;
+
     @BeforeEach
     void givenAProductionModelAndInferenceAppsTables() throws Throwable {
         PredictionLogRows.migrateInferenceSchema();
@@ -97,7 +101,7 @@ class DriftResourceTest {
 
     @Test
     @Order(2)
-    void trafficWithTwoFeaturesScaledReportsExactlyThoseWithAnAlertAnAuditEntryAndTheGauge() throws Exception {
+    void trafficWithTwoFeaturesScaledReportsExactlyThoseWithAnAlertAnAuditEntryAndTheGauge() throws Throwable {
         PredictionLogRows.log(MODEL, 1, SCORER, ROWS, Set.copyOf(SHIFTED), 3);
 
         JsonPath run = runDrift(Map.of("model", MODEL, "rows", Integer.toString(ROWS.rowCount())));
@@ -118,6 +122,9 @@ class DriftResourceTest {
                 .body(containsString("flywheel_drift_psi{feature=\"" + SHIFTED.get(0) + "\",model=\"" + MODEL + "\"}"));
         given().queryParam("model", MODEL).when().get("/api/drift/reports").then().statusCode(200)
                 .body("[0].id", equalTo(id)).body("[0].verdict", equalTo("alert"));
+        assertThat(VertxContextSupport.subscribeAndAwait(reports::newestPerModel))
+                .as("what the gauges are restored from at start").filteredOn(r -> r.model().equals(MODEL))
+                .singleElement().extracting(r -> r.id().toString()).isEqualTo(id);
     }
 
     @Test
