@@ -34,13 +34,15 @@ import org.junit.jupiter.api.Test;
  * {@code ./flywheel up} runs them): the Lending Club upload is retrained (logistic regression only, to keep it quick),
  * evaluated and promoted through mlops-app's API; inference-app loads it without a restart; its answers for a set of
  * rows equal, bit for bit, what shared-model's scorer computes from the artifact fetched from the registry; feedback
- * for those predictions is recorded and joins the prediction log.
+ * for those predictions is recorded and joins the prediction log; a snapshot of log ⨝ feedback is retrained into a new
+ * version whose lineage names it.
  */
 class ServingEndToEndIT {
 
     private static final Path ROOT = Path.of(System.getProperty("flywheel.root", "..")).toAbsolutePath().normalize();
     private static final String MODEL = "lending-club";
-    private static final int ROWS = 64;
+    /** Enough labelled rows for the dataset's validation suite (at least 100) when they come back as a snapshot. */
+    private static final int ROWS = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalPlatform platform;
@@ -62,11 +64,11 @@ class ServingEndToEndIT {
     }
 
     @Test
-    void aPromotedVersionIsServedWithoutRestartScoresExactlyAsTheFactoryAndTakesFeedback() throws Exception {
+    void aPromotedVersionIsServedWithoutRestartScoresExactlyAsTheFactoryAndItsFeedbackIsRetrained() throws Exception {
         // given a version trained, evaluated and promoted through mlops-app, then served by the running inference-app
         int version = client.trainEvaluateAndPromote(MODEL, "Class", TestDatasets.bytes("lending_club.csv"));
         TabularModel factory = TabularModel.compile(ArtifactCodec.read(client.artifact(MODEL, version)));
-        Table rows = TestDatasets.lendingClub().select(IntStream.range(0, ROWS).map(i -> i * 97).toArray());
+        Table rows = TestDatasets.lendingClub().select(IntStream.range(0, ROWS).map(i -> i * 47).toArray());
         double[] expected = factory.score(FeatureBatch.of(factory.schema(), rows));
 
         // when inference-app scores the same rows
@@ -90,6 +92,21 @@ class ServingEndToEndIT {
                     Map.of("prediction_id", ids.get(row).asText(), "label", truth.get(row)), 201);
         }
         assertThat(labelledPredictions(version)).isEqualTo(ROWS);
+
+        // and a snapshot of log ⨝ feedback is stored, validated and retrained into a new version with that lineage
+        JsonNode snapshot = client.postJson(client.mlops(), "/api/datasets/snapshots",
+                Map.of("model", MODEL, "rows", ROWS), 201);
+        assertThat(snapshot.path("rows").asInt()).isEqualTo(ROWS);
+        assertThat(snapshot.path("source").path("kind").asText()).isEqualTo("prediction-feedback");
+        assertThat(snapshot.path("validation").path("passed").asBoolean()).as(snapshot.toString()).isTrue();
+        JsonNode retrain = client.runJob("retrain", Map.of("dataset", "feedback:" + MODEL));
+        int retrained = retrain.path("outputs").path("version").asInt();
+        assertThat(retrained).isGreaterThan(version);
+        String trainedOn = client.get(client.mlops(), "/api/models/" + MODEL + "/versions/" + retrained)
+                .path("lineage").path("dataset_sha256").asText();
+        JsonNode trainingData = client.get(client.mlops(), "/api/datasets/" + trainedOn);
+        assertThat(trainingData.path("source").path("kind").asText()).isEqualTo("prediction-feedback");
+        assertThat(trainingData.path("rows").asInt()).isEqualTo(ROWS);
     }
 
     /** One tensor per feature (the V2 layout a KServe client sends), missing values as null. */
