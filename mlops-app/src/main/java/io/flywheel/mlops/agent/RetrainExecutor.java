@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Retrains a model: starts the {@code retrain} job for it (on the dataset of the model's name when there is one, as
- * the job itself names models after datasets) and waits for the run, reporting the newest version's metrics before
+ * Retrains a model: starts the {@code retrain} job for it on the action's {@code dataset}, else the dataset of the
+ * model's name (the job names models after their datasets), and waits for the run, reporting the newest version's metrics before
  * and the run's outputs (the version it registered, its AUC) after.
  */
 @ApplicationScoped
@@ -60,9 +60,12 @@ public class RetrainExecutor implements ActionExecutor {
         parameters.put("model", model);
         String dataset = request.parameter("dataset") != null ? request.parameter("dataset")
                 : await(() -> datasets.newest(model)) != null ? model : null;
-        if (dataset != null) {
-            parameters.put("dataset", dataset);
+        if (dataset == null) {
+            // the job alone would take the newest snapshot of any dataset: never retrain a model on someone else's data
+            return ExecutionResult.failed("no dataset to retrain " + model + " on: none is named after it and the "
+                    + "action names none (parameter dataset)");
         }
+        parameters.put("dataset", dataset);
         Map<String, Object> before = newestVersion(model);
         JobRunView run = await(() -> jobs.start(RetrainJob.NAME, parameters, new JobTrigger(ACTOR,
                 request.approver() == null ? ACTOR : ACTOR + " (approved by " + request.approver() + ")")));
