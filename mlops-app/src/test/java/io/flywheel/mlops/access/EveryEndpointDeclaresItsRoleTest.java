@@ -195,7 +195,10 @@ class EveryEndpointDeclaresItsRoleTest {
         if (token != null) {
             request.auth().oauth2(token);
         }
-        if (endpoint.consumes() != null) {
+        if (endpoint.consumes() != null && endpoint.consumes().startsWith("multipart/")) {
+            // rest-assured cannot encode a plain body as multipart: send one (meaningless) part instead
+            request.multiPart("probe", "");
+        } else if (endpoint.consumes() != null) {
             request.contentType(endpoint.consumes()).body(endpoint.consumes().contains("json") ? "{}" : "");
         }
         return request.when().request(endpoint.method(), endpoint.example()).andReturn();

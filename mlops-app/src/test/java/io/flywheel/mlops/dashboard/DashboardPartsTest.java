@@ -71,8 +71,15 @@ class DashboardPartsTest {
         given().when().get("/dashboard/parts/approvals").then().statusCode(200)
                 .body(containsString("Approval queue"));
         given().when().get("/dashboard/parts/audit").then().statusCode(200).body(containsString("Chain intact"));
-        given().when().get("/dashboard/parts/reports").then().statusCode(200).body(containsString("Reports"));
         given().when().get("/dashboard/parts/replay").then().statusCode(200).body(containsString("replay-form"));
+    }
+
+    @Test
+    void reportsOfEverySourceAreListedNewestFirstAsLinksToTheirPrintableHtml() {
+        String html = given().when().get("/dashboard/parts/reports").then().statusCode(200).extract().asString();
+        assertThat(html).contains("href=\"" + PrintedReports.NEWER.href() + "\"",
+                "href=\"" + PrintedReports.OLDER.href() + "\"", "drift of wdbc, &lt;Monday&gt;");
+        assertThat(html.indexOf(PrintedReports.NEWER.href())).isLessThan(html.indexOf(PrintedReports.OLDER.href()));
     }
 
     @Test
