@@ -89,7 +89,7 @@ public class DashboardResource {
     @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> models() {
-        return models.panels().chain(panels -> modelsPart.data("models", panels).createUni());
+        return render(models.panels(), modelsPart, "models");
     }
 
     @GET
@@ -97,7 +97,7 @@ public class DashboardResource {
     @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> jobs() {
-        return dashboard.jobs().chain(jobs -> jobsPart.data("page", jobs).createUni());
+        return render(dashboard.jobs(), jobsPart, "page");
     }
 
     @GET
@@ -105,7 +105,7 @@ public class DashboardResource {
     @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> approvals() {
-        return dashboard.approvals().chain(queue -> approvalsPart.data("queue", queue).createUni());
+        return render(dashboard.approvals(), approvalsPart, "queue");
     }
 
     @GET
@@ -113,7 +113,7 @@ public class DashboardResource {
     @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> audit() {
-        return dashboard.audit().chain(audit -> auditPart.data("audit", audit).createUni());
+        return render(dashboard.audit(), auditPart, "audit");
     }
 
     /** Replaying scores, but changes nothing and records nothing: a read, so the viewer role. */
@@ -122,7 +122,7 @@ public class DashboardResource {
     @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> replay(@QueryParam("model") String model, @QueryParam("rows") Integer rows) {
-        return replay.replay(model, rows).chain(result -> replayPart.data("replay", result).createUni());
+        return render(replay.replay(model, rows), replayPart, "replay");
     }
 
     @GET
@@ -130,6 +130,11 @@ public class DashboardResource {
     @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> reports() {
-        return dashboard.reports(REPORTS).chain(reports -> reportsPart.data("reports", reports).createUni());
+        return render(dashboard.reports(REPORTS), reportsPart, "reports");
+    }
+
+    /** A part: the template rendered with the data under the name the template uses. */
+    private static <T> Uni<String> render(Uni<T> data, Template template, String name) {
+        return data.chain(value -> template.data(name, value).createUni());
     }
 }
