@@ -12,6 +12,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.flywheel.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -196,8 +197,9 @@ class EveryEndpointDeclaresItsRoleTest {
             request.auth().oauth2(token);
         }
         if (endpoint.consumes() != null && endpoint.consumes().startsWith("multipart/")) {
-            // rest-assured cannot encode a plain body as multipart: send one (meaningless) part instead
-            request.multiPart("probe", "");
+            // an empty multipart body, as bytes: rest-assured has no encoder of its own for multipart content types
+            request.contentType(endpoint.consumes() + "; boundary=walk")
+                    .body("--walk--\r\n".getBytes(StandardCharsets.US_ASCII));
         } else if (endpoint.consumes() != null) {
             request.contentType(endpoint.consumes()).body(endpoint.consumes().contains("json") ? "{}" : "");
         }
