@@ -150,7 +150,7 @@ class DashboardBrowserIT {
 
     @Test
     @Order(3)
-    void aViewerSeesTheQueueButItsApprovalIsRefusedAndNothingChanges() {
+    void aViewerSeesTheQueueButItsApprovalIsRefusedAndAnApproverRejectsWithANoteWhichEscalates() {
         String retrain = postSignedDriftAlert().getString("alerts[0].actions.find { it.type == 'retrain' }.id");
 
         open("approvals", KEYS.get("viewer"));
@@ -162,6 +162,20 @@ class DashboardBrowserIT {
         assertThat(browser.driver().findElement(By.id("message")).getText()).contains("approve refused");
         assertThat(api(KEYS.get("viewer")).when().get("/api/actions/" + retrain).then().statusCode(200)
                 .extract().path("status").toString()).isEqualTo("awaiting-approval");
+
+        open("approvals", KEYS.get("approver"));
+        proposal = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-" + retrain)));
+        proposal.findElement(By.cssSelector("button.reject")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "note"));
+        proposal = browser.driver().findElement(By.id("approval-" + retrain));
+        proposal.findElement(By.name("note")).sendKeys("the drift is a known seasonal shift");
+        proposal.findElement(By.cssSelector("button.reject")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "rejected"));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("approval-" + retrain)));
+        browser.screenshot("rejected");
+        assertThat(Eventually.until(() -> actions("action:" + retrain), story -> story.contains("action.escalated"),
+                Duration.ofMinutes(2), "the rejection to be escalated"))
+                .startsWith("action.proposed", "action.rejected");
     }
 
     @Test
