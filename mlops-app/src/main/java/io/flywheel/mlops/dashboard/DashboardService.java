@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
 public class DashboardService {
 
     static final int APPROVAL_QUEUE = 200;
+    private static final String DONE = "Done";
+    private static final String TOTAL = "Total";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private final JobService jobs;
@@ -82,10 +85,30 @@ public class DashboardService {
 
     static RunRow runRow(JobRunView run) {
         RunStatus status = run.status();
+        long[] counted = counted(run.progress());
         return new RunRow(run.id().toString(), run.job(), status.label(), run.trigger(), run.triggeredBy(),
                 time(run.queuedAt()), run.durationMs() == null ? "" : Duration.ofMillis(run.durationMs()).toString()
                 .substring(2).toLowerCase(), pairs(run.progress()),
-                status == RunStatus.QUEUED || status == RunStatus.RUNNING, pairs(run.outputs()), run.error());
+                status == RunStatus.QUEUED || status == RunStatus.RUNNING, counted == null ? null : counted[0],
+                counted == null ? null : counted[1], pairs(run.outputs()), run.error());
+    }
+
+    /** The first {@code <x>Done}/{@code <x>Total} pair of numbers a job reports, e.g. retrain's fitsDone/fitsTotal. */
+    private static long[] counted(JsonNode progress) {
+        if (progress == null || !progress.isObject()) {
+            return null;
+        }
+        Iterator<String> names = progress.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.endsWith(DONE) && progress.path(name).isNumber()) {
+                JsonNode total = progress.path(name.substring(0, name.length() - DONE.length()) + TOTAL);
+                if (total.isNumber() && total.asLong() > 0) {
+                    return new long[] {progress.path(name).asLong(), total.asLong()};
+                }
+            }
+        }
+        return null;
     }
 
     private static ApprovalRow approvalRow(RemediationAction action) {

@@ -144,6 +144,8 @@ class DashboardBrowserIT {
 
         open("jobs", KEYS.get("viewer"));
         assertThat(browser.driver().findElement(By.id("runs")).getText()).contains("retrain", "succeeded");
+        assertThat(browser.driver().findElements(By.cssSelector("#runs progress[max]"))).as("retrain's fits")
+                .isNotEmpty();
         open("replay", KEYS.get("viewer"));
         assertThat(browser.driver().findElement(By.id("part")).getText()).contains("Replay logged predictions");
     }
