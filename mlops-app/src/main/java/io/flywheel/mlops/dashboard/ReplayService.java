@@ -109,10 +109,19 @@ public class ReplayService {
     private List<ReplayRow> score(TabularModel current, List<Row> logged) {
         List<ReplayRow> replayed = new ArrayList<>(logged.size());
         for (Row row : logged) {
-            double probability = current.scoreRow(features(row.getString(3)));
-            String label = current.label(probability);
+            String probability;
+            String label;
+            try {
+                double score = current.scoreRow(features(row.getString(3)));
+                probability = percent(score);
+                label = current.label(score);
+            } catch (ProblemException notScorable) {
+                // e.g. the current version's schema lost a feature the logged request had: say so on that row
+                probability = "–";
+                label = "not scorable now: " + notScorable.getMessage();
+            }
             replayed.add(new ReplayRow(row.getUUID(0).toString(), String.valueOf(row.getOffsetDateTime(1)),
-                    row.getInteger(2), percent(row.getDouble(4)), row.getString(5), percent(probability), label,
+                    row.getInteger(2), percent(row.getDouble(4)), row.getString(5), probability, label,
                     !label.equals(row.getString(5))));
         }
         return replayed;

@@ -64,6 +64,14 @@ class ReplayTest {
         assertThat(changedRow).contains("class=\"changed\"");
         String unchangedRow = html.substring(html.lastIndexOf("<tr", html.indexOf(unchanged)), html.indexOf(unchanged));
         assertThat(unchangedRow).doesNotContain("changed");
+
+        Map<String, Object> foreign = new LinkedHashMap<>(rows.get(0));
+        foreign.put("f1", "not a number any more");
+        String unscorable = log(model, foreign, "1", 0.7, 0);
+        html = replay(model, 3);
+        String unscorableRow = html.substring(html.indexOf(unscorable), html.indexOf("</tr>", html.indexOf(unscorable)));
+        assertThat(unscorableRow).contains("not scorable now");
+        assertThat(html).as("the other rows are still replayed").contains(unchanged, changed);
     }
 
     private void promote(String model, byte[] artifact) throws Throwable {
