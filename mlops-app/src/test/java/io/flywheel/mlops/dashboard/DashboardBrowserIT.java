@@ -182,6 +182,44 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
+    void anOperatorCannotDeleteDataInTheBrowserButAnAdminCanByConfirmingItAndItIsAudited() {
+        String before = Instant.now().plusSeconds(1).toString();
+        String delete = api(KEYS.get("operator")).contentType("application/json")
+                .body("{\"type\":\"delete-data\",\"target\":\"alerts\",\"reasoning\":\"retention: raw payloads may "
+                        + "hold personal data\",\"parameters\":{\"scope\":\"alert-payloads\",\"before\":\"" + before + "\"}}")
+                .when().post("/api/actions").then().statusCode(201).extract().path("id");
+
+        open("approvals", KEYS.get("operator"));
+        WebElement proposal = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("approval-" + delete)));
+        proposal.findElement(By.name("confirm")).sendKeys("delete-data");
+        proposal.findElement(By.cssSelector("button.approve")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "403"));
+        browser.screenshot("operator-cannot-delete");
+
+        open("approvals", KEYS.get("admin"));
+        proposal = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-" + delete)));
+        proposal.findElement(By.name("confirm")).sendKeys("delete-data");
+        proposal.findElement(By.name("note")).sendKeys("retention period over");
+        proposal.findElement(By.cssSelector("button.approve")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "approved"));
+        browser.screenshot("admin-deletes");
+
+        JsonPath done = Eventually.until(() -> api(KEYS.get("viewer")).when().get("/api/actions/" + delete)
+                        .then().statusCode(200).extract().jsonPath(),
+                action -> List.of("succeeded", "failed", "unavailable").contains(action.getString("status")),
+                Duration.ofMinutes(2), "the deletion to end");
+        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("succeeded");
+        assertThat(done.getInt("after_metrics.alert_payloads_deleted")).isPositive();
+        assertThat(actions("action:" + delete)).containsExactly("action.proposed", "action.approved",
+                "action.executed", "action.outcome");
+        assertThat(auditOf("action:" + delete).get(1).get("approver")).isEqualTo("key:dashboard-admin");
+        assertThat(api(KEYS.get("viewer")).when().get("/api/audit/verify").then().statusCode(200)
+                .extract().jsonPath().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Order(5)
     void withoutAKeyThePagesSayWhatIsMissingAndShowNoData() {
         browser.driver().get(app.baseUri() + "/dashboard/audit");
         browser.driver().findElement(By.id("key-forget")).click();
