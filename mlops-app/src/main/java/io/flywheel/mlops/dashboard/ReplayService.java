@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Replays logged predictions (inference-app's {@code inference.prediction}, in the database both apps share) through
