@@ -1,0 +1,52 @@
+package io.flywheel.mlops.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The server-drawn charts: what they draw from a version's details, and what they refuse to let through. */
+class SvgChartsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theReliabilityDiagramHasAPointPerNonEmptyBinPlacedByPredictedAndObservedRates() throws Exception {
+        String svg = SvgCharts.reliability(JSON.readTree("""
+                {"bins": [{"lower": 0, "upper": 0.5, "count": 10, "meanPredicted": 0.25, "observedRate": 0.5},
+                          {"lower": 0.5, "upper": 1, "count": 0, "meanPredicted": null, "observedRate": null}]}"""));
+
+        assertThat(svg).startsWith("<svg").endsWith("</svg>");
+        assertThat(svg.split("<circle", -1)).hasSize(2);
+        // x = 30 + 0.25 * 200, y = 30 + 200 - 0.5 * 200
+        assertThat(svg).contains("cx=\"80.0\" cy=\"130.0\"", "points=\"80.0,130.0\"", "10 rows");
+    }
+
+    @Test
+    void importanceBarsAreScaledToTheLargestAndANegativeOneIsAnEmptyBarWithItsValue() throws Exception {
+        String svg = SvgCharts.importanceBars(JSON.readTree("""
+                [{"feature": "a", "importance": 0.2}, {"feature": "b", "importance": 0.1},
+                 {"feature": "c", "importance": -0.05}, {"feature": "d", "importance": 0.01}]"""), 3);
+
+        assertThat(svg).contains("width=\"220.0\"", "width=\"110.0\"", "width=\"0.0\"", "-0.0500");
+        assertThat(svg).as("limited to 3 bars").doesNotContain(">d<");
+        assertThat(SvgCharts.importanceBars(JSON.readTree("[]"), 3)).isEmpty();
+    }
+
+    @Test
+    void theConfusionMatrixShowsEachCountAndShadesByShare() throws Exception {
+        String svg = SvgCharts.confusion(JSON.readTree("""
+                {"truePositives": 30, "falsePositives": 0, "trueNegatives": 60, "falseNegatives": 10}"""));
+
+        assertThat(svg).contains("true positives: 30", "false positives: 0", "true negatives: 60",
+                "false negatives: 10", "fill-opacity=\"0.10\"", "fill-opacity=\"0.58\"");
+    }
+
+    @Test
+    void storedTextIsEscapedBeforeItEntersTheMarkup() throws Exception {
+        String svg = SvgCharts.importanceBars(JSON.readTree("""
+                [{"feature": "</svg><script>alert('x')</script>", "importance": 1}]"""), 5);
+
+        assertThat(svg).doesNotContain("<script>").contains("&lt;/svg&gt;&lt;script&gt;alert(&#39;x&#39;)");
+    }
+}
