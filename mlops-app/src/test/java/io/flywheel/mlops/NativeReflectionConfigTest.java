@@ -20,6 +20,7 @@ import io.flywheel.shared.validation.ValidationReport;
 import io.flywheel.shared.validation.ValidationSuite;
 import io.flywheel.testing.NativeReflection;
 import java.nio.file.Path;
+import io.flywheel.mlops.rollout.VersionCounters;
 import org.junit.jupiter.api.Test;
 
 /** The native executable of mlops-app reflects only on what native-profiles/mlops-app registers. */
@@ -32,13 +33,13 @@ class NativeReflectionConfigTest {
         // the data, validation, training and evaluation capabilities store as JSON (snapshot schemas and profiles,
         // suites and reports), record in the registry (candidate reports, gate checks) and answer outside resources
         // (the upload guard's problem); the Alertmanager webhooks it reads from raw (signed) bytes, the notifications
-        // it posts to webhooks
+        // it posts to webhooks; the per-pod counters a rollout stores as its step's baseline
         NativeReflection.assertComplete(
                 Path.of("../native-profiles/mlops-app/META-INF/native-image/io.flywheel/mlops-app/reflect-config.json"),
                 TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"),
                 AssistantConfig.class, FeatureSchema.class, DatasetProfile.class, ValidationSuite.class,
                 ValidationReport.class, RequiredColumn.class, NumericRange.class, AllowedCategories.class,
                 MaxNullRate.class, MaxDuplicateRate.class, MinRows.class, ClassBalance.class, CandidateReport.class,
-                GateCheck.class, Problem.class, AlertmanagerWebhook.class, Notification.class);
+                GateCheck.class, Problem.class, AlertmanagerWebhook.class, Notification.class, VersionCounters.class);
     }
 }
