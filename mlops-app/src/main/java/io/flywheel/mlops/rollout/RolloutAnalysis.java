@@ -24,7 +24,8 @@ public final class RolloutAnalysis {
 
     /**
      * @param scrapes  every pod's counters now
-     * @param baseline every pod's counters at the step's start (pod URL → role → counters); pods missing count from zero
+     * @param baseline every pod's counters at the step's start (pod URL → role → counters); a pod missing there
+     *                 counts from zero
      * @param accuracy labelled feedback of the window
      */
     public static AnalysisResult judge(List<PodScrape> scrapes, Map<String, Map<String, VersionCounters>> baseline,

@@ -70,7 +70,7 @@ public class RolloutController {
         return Panache.withSession(() -> Rollout.<Rollout>find("status = ?1 and nextAnalysisAt <= ?2 order by "
                 + "nextAnalysisAt", Rollout.RUNNING, RolloutService.now()).list())
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::analyse)
-                        .collect().asList().map(List::size));
+                        .collect().asList().replaceWith(due.size()));
     }
 
     private Uni<Void> analyse(Rollout observed) {
@@ -80,17 +80,23 @@ public class RolloutController {
                         .map(labelled -> RolloutAnalysis.judge(scrapes, baselineOf(observed), labelled,
                                 settings.thresholds()))
                         .chain(result -> Panache.withTransaction(() -> apply(observed, scrapes, result))))
+                // only once the rollback is committed: the agent's listener writes to the same audit chain
+                .invoke(alert -> {
+                    if (alert != null) {
+                        alerts.fireAsync(alert);
+                    }
+                })
                 .onFailure().invoke(failure -> LOG.warnf(failure, "rollout %s: analysis not applied", observed.id))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     // under the row lock: only if the rollout is still where this analysis found it (another replica or a person may
-    // have acted meanwhile)
-    private Uni<Void> apply(Rollout observed, List<PodScrape> scrapes, AnalysisResult result) {
+    // have acted meanwhile); the alert of a rollback, to raise after the commit, or null
+    private Uni<PlatformAlert> apply(Rollout observed, List<PodScrape> scrapes, AnalysisResult result) {
         return Rollout.<Rollout>findById(observed.id, LockModeType.PESSIMISTIC_WRITE).chain(rollout -> {
             if (rollout == null || !Rollout.RUNNING.equals(rollout.status) || rollout.step != observed.step
                     || !rollout.nextAnalysisAt.isEqual(observed.nextAnalysisAt)) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().nullItem();
             }
             Attribution by = Attribution.component(COMPONENT, result.summary());
             Uni<RolloutEvent> recorded = journal.record(rollout, "analysis", result.verdict(), by,
@@ -100,9 +106,10 @@ public class RolloutController {
             }
             if (!result.passed()) {
                 rollout.nextAnalysisAt = RolloutService.now().plus(settings.interval());
-                return recorded.replaceWithVoid();
+                return recorded.replaceWithNull();
             }
-            return recorded.chain(() -> rollout.lastStep() ? promote(rollout, by) : nextStep(rollout, scrapes, by));
+            return recorded.chain(() -> rollout.lastStep() ? promote(rollout, by) : nextStep(rollout, scrapes, by))
+                    .replaceWithNull();
         });
     }
 
@@ -130,19 +137,19 @@ public class RolloutController {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> rollBack(Rollout rollout, AnalysisResult result, Attribution by) {
+    private Uni<PlatformAlert> rollBack(Rollout rollout, AnalysisResult result, Attribution by) {
         String reason = "analysis failed at " + RolloutService.percent(rollout.weight) + ": " + result.summary();
         Attribution because = by.because(reason);
         return deployments.clearCanary(rollout.model, because)
-                .chain(() -> registryJournal.record(rollout.model, rollout.version, "version.rolled-back", because,
+                .chain(() -> registryJournal.record(rollout.model, rollout.version, "model.version.rolled-back",
+                        because,
                         RegistryJournal.facts("rollout", rollout.id.toString(), "stage", "Staging",
                                 "reasons", result.reasons())))
                 .chain(() -> rollouts.finish(rollout, Rollout.ROLLED_BACK, "rolled-back", because, "rolled back: "
                         + reason + "; v" + rollout.version + " stays in Staging", Map.of("reasons", result.reasons())))
-                .invoke(() -> alerts.fireAsync(new PlatformAlert(COMPONENT, alertKind(result), "critical",
-                        rollout.model, "rollout of " + rollout.model + " v" + rollout.version + " rolled back: "
-                                + result.summary(), alertDetails(rollout, result))))
-                .replaceWithVoid();
+                .replaceWith(() -> new PlatformAlert(COMPONENT, alertKind(result), "critical", rollout.model,
+                        "rollout of " + rollout.model + " v" + rollout.version + " rolled back: " + result.summary(),
+                        alertDetails(rollout, result)));
     }
 
     private static String alertKind(AnalysisResult result) {

@@ -60,7 +60,9 @@ public class RolloutJournal {
         event.weight = rollout.weight;
         event.verdict = verdict;
         event.actor = by.actor();
-        event.summary = summary;
+        // a person's reason belongs with what they did, where the rollout's history and its report show it
+        event.summary = by.reason() == null || summary.contains(by.reason()) ? summary
+                : summary + " (" + by.reason() + ")";
         event.details = json.valueToTree(facts);
         LOG.infof("rollout %s of %s v%d: %s at step %d (%.0f%%) by %s: %s", rollout.id, rollout.model,
                 rollout.version, kind, rollout.step + 1, rollout.weight * 100, by.actor(), summary);

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -53,6 +55,15 @@ public class RolloutResource {
     @RolesAllowed(Roles.VIEWER)
     public Uni<RolloutView> get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    /** The printable deployment report (HTML, inline SVG, no script). */
+    @GET
+    @Path("/{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<String> report(@PathParam("id") UUID id) {
+        return service.get(id).map(rollout -> RolloutReport.of(rollout, OffsetDateTime.now(ZoneOffset.UTC)).render());
     }
 
     @POST

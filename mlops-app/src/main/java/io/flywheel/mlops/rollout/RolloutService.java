@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -166,6 +167,13 @@ public class RolloutService {
         return Panache.withSession(() -> Rollout.<Rollout>find(query.toString(), Sort.descending("createdAt"),
                 values.toArray()).page(0, MAX_LIST).list())
                 .map(rollouts -> rollouts.stream().map(rollout -> RolloutView.of(rollout, null)).toList());
+    }
+
+    /** The model's running or paused rollout, if it has one. */
+    public Uni<Optional<RolloutView>> active(String model) {
+        return Panache.withSession(() -> Rollout.<Rollout>find("model = ?1 and status in (?2, ?3)", model,
+                Rollout.RUNNING, Rollout.PAUSED).<Rollout>firstResult())
+                .map(rollout -> Optional.ofNullable(rollout).map(found -> RolloutView.of(found, null)));
     }
 
     /** One rollout with its events (steps, analyses, actions); 404 when unknown. */

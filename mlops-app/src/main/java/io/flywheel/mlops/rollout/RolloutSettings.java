@@ -67,7 +67,8 @@ public interface RolloutSettings {
     /** Inference pods: where their metrics are. */
     interface Pods {
 
-        /** {@code static} (the configured URLs), {@code dns} (all A records of a headless Service), {@code kubernetes}. */
+        /** {@code static} (the configured URLs), {@code dns} (every A record of a headless Service) or
+         * {@code kubernetes} (pods by label selector). */
         @WithDefault("static")
         String discovery();
 

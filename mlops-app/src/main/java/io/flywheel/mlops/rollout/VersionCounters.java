@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cumulative serving counters of one model version, as one pod (or the sum of pods) exposes them: requests answered,
+ * The cumulative serving counters of one model version, as one pod (or the sum of pods) exposes them: requests
+ * answered,
  * requests refused or failed, and the cumulative buckets of the latency (seconds) and predicted-probability histograms,
  * keyed by their upper bound as Prometheus writes it ({@code le}).
  *

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class RolloutAnalysisTest {
@@ -93,7 +94,7 @@ class RolloutAnalysisTest {
         TreeMap<Double, Double> buckets = new TreeMap<>(Map.of(0.001, 50.0, 0.002, 90.0, 0.004, 100.0,
                 Double.POSITIVE_INFINITY, 100.0));
 
-        assertThat(RolloutAnalysis.quantile(buckets, 0.95)).isCloseTo(0.003, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(RolloutAnalysis.quantile(buckets, 0.95)).isCloseTo(0.003, Offset.offset(1e-12));
         assertThat(RolloutAnalysis.quantile(buckets, 0.5)).isEqualTo(0.001);
     }
 

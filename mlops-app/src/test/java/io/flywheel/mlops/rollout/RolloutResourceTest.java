@@ -82,6 +82,22 @@ class RolloutResourceTest {
     }
 
     @Test
+    void theDeploymentReportIsAPrintablePageWithItsChartAndEveryEventAndNothingFetchedFromElsewhere() {
+        String model = servedModelWithCandidate("rollout-report");
+        String id = start(model, 2).statusCode(201).extract().path("id");
+        act(id, "abort").statusCode(200);
+
+        String page = given().when().get("/api/rollouts/" + id + "/report").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+
+        assertThat(page).contains("Deployment report: " + model + " v2", "aborted", "<svg", "<polyline",
+                "checking a dashboard", "stable v1");
+        assertThat(page).doesNotContain("<script", " src=", "<link");
+        given().when().get("/api/rollouts/" + UUID.randomUUID() + "/report").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void promoteNowMakesTheCanaryProductionAndArchivesTheOldVersion() {
         String model = servedModelWithCandidate("rollout-promote");
         String id = start(model, 2).statusCode(201).extract().path("id");
