@@ -14,6 +14,8 @@ import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -35,7 +37,7 @@ public class ScheduledCycle {
     private static final String RETRAINED_NOT_EVALUATED = """
             SELECT r.outputs->>'model', r.outputs->>'version', r.id::text FROM mlops.job_run r
             WHERE r.job = 'retrain' AND r.status = 'succeeded' AND r.outputs->>'registered' = 'true'
-              AND r.finished_at > now() - CAST(?1 AS interval)
+              AND r.finished_at > ?1
               AND NOT EXISTS (SELECT 1 FROM mlops.job_run e WHERE e.job = 'evaluate'
                               AND e.parameters->>'model' = r.outputs->>'model'
                               AND e.parameters->>'version' = r.outputs->>'version')
@@ -45,7 +47,7 @@ public class ScheduledCycle {
             SELECT e.parameters->>'model', e.parameters->>'version', e.id::text FROM mlops.job_run e
             WHERE e.job = 'evaluate' AND e.status = 'succeeded' AND e.trigger = 'cycle'
               AND e.outputs->'verdicts'->0->>'passed' = 'true'
-              AND e.finished_at > now() - CAST(?1 AS interval)
+              AND e.finished_at > ?1
               AND EXISTS (SELECT 1 FROM mlops.model_version v WHERE v.model = e.parameters->>'model'
                           AND v.version::text = e.parameters->>'version' AND v.stage = 'Staging')
               AND EXISTS (SELECT 1 FROM mlops.deployment d WHERE d.model = e.parameters->>'model'
@@ -116,7 +118,8 @@ public class ScheduledCycle {
 
     private Uni<List<Object[]>> pending(String query) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(query, Object[].class).setParameter(1, settings.lookback().toSeconds() + " seconds")
+                .createNativeQuery(query, Object[].class)
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(settings.lookback()))
                 .getResultList()));
     }
 

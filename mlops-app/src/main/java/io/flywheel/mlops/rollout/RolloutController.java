@@ -93,10 +93,10 @@ public class RolloutController {
     // under the row lock: only if the rollout is still where this analysis found it (another replica or a person may
     // have acted meanwhile); the alert of a rollback, to raise after the commit, or null
     private Uni<PlatformAlert> apply(Rollout observed, List<PodScrape> scrapes, AnalysisResult result) {
-        return Rollout.<Rollout>findById(observed.id, LockModeType.PESSIMISTIC_WRITE).chain(rollout -> {
+        return Rollout.<Rollout>findById(observed.id, LockModeType.PESSIMISTIC_WRITE).chain((Rollout rollout) -> {
             if (rollout == null || !Rollout.RUNNING.equals(rollout.status) || rollout.step != observed.step
                     || !rollout.nextAnalysisAt.isEqual(observed.nextAnalysisAt)) {
-                return Uni.createFrom().nullItem();
+                return Uni.createFrom().<PlatformAlert>nullItem();
             }
             Attribution by = Attribution.component(COMPONENT, result.summary());
             Uni<RolloutEvent> recorded = journal.record(rollout, "analysis", result.verdict(), by,
@@ -106,10 +106,10 @@ public class RolloutController {
             }
             if (!result.passed()) {
                 rollout.nextAnalysisAt = RolloutService.now().plus(settings.interval());
-                return recorded.replaceWithNull();
+                return recorded.map(done -> (PlatformAlert) null);
             }
             return recorded.chain(() -> rollout.lastStep() ? promote(rollout, by) : nextStep(rollout, scrapes, by))
-                    .replaceWithNull();
+                    .map(done -> (PlatformAlert) null);
         });
     }
 
