@@ -44,7 +44,7 @@ class JobResourceTest {
         Response accepted = start(GatedJob.NAME, "{\"parameters\":{\"label\":\"first\"}}");
         accepted.then().statusCode(202).header("Location", containsString("/api/jobs/runs/"))
                 .body("job", equalTo(GatedJob.NAME)).body("trigger", equalTo("api"))
-                .body("triggered_by", equalTo("anonymous")).body("parameters.label", equalTo("first"));
+                .body("triggered_by", equalTo("local-admin")).body("parameters.label", equalTo("first"));
         String id = accepted.jsonPath().getString("id");
 
         JsonPath running = until(id, run -> "running".equals(run.getString("status"))
@@ -63,7 +63,7 @@ class JobResourceTest {
                 .body("find { it.name == '" + GatedJob.NAME + "' }.running", equalTo(false));
         given().queryParam("target", "job:" + GatedJob.NAME + "/" + id).when().get("/api/audit").then()
                 .statusCode(200).body("action", contains("job.run.end", "job.run.start"))
-                .body("actor", contains("job:" + GatedJob.NAME, "anonymous"))
+                .body("actor", contains("job:" + GatedJob.NAME, "local-admin"))
                 .body("outcome", contains("succeeded", null));
     }
 

@@ -69,7 +69,7 @@ class RegistryResourceTest {
                 .body("details.confusion_matrix[0][1]", equalTo(3))
                 .body("lineage.dataset_sha256", equalTo("ab".repeat(32)))
                 .body("lineage.code_version", equalTo("git:1234abc"))
-                .body("lineage.created_by", equalTo("anonymous"))
+                .body("lineage.created_by", equalTo("local-admin"))
                 .body("lineage.created_through", equalTo("api"))
                 .body("lineage.previous_version", nullValue())
                 .body("evaluation", nullValue());
@@ -327,7 +327,7 @@ class RegistryResourceTest {
         given().when().get("/api/models/audited/events").then().statusCode(200)
                 .body("action", contains("deployment.stable", "model.alias.set", "model.version.stage-changed",
                         "model.version.evaluated", "model.version.registered", "model.created"))
-                .body("find { it.action == 'model.version.stage-changed' }.actor", equalTo("anonymous"))
+                .body("find { it.action == 'model.version.stage-changed' }.actor", equalTo("local-admin"))
                 .body("find { it.action == 'model.version.stage-changed' }.trigger", equalTo("api"))
                 .body("find { it.action == 'model.version.stage-changed' }.reason", equalTo("test"))
                 .body("find { it.action == 'model.version.stage-changed' }.details.to", equalTo("Production"))
