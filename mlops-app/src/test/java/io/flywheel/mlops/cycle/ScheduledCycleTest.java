@@ -78,7 +78,7 @@ class ScheduledCycleTest {
                 .extract().jsonPath();
         List<String> kinds = timeline.getList("kind", String.class);
         assertThat(kinds).containsSubsequence("retrain.succeeded", "evaluate.succeeded", "model.version.stage-changed",
-                "retrain.succeeded", "evaluate.succeeded", "rollout.started", "deployment.canary-set",
+                "retrain.succeeded", "evaluate.succeeded", "deployment.canary-set", "rollout.started",
                 "rollout.aborted");
         assertThat(kinds).contains("action.deploy.succeeded", "action.rollback.succeeded");
         List<OffsetDateTime> times = timeline.getList("at", String.class).stream().map(OffsetDateTime::parse).toList();
