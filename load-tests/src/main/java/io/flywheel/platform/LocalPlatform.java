@@ -15,14 +15,22 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPlatform {
 
+    /** What README promises for {@code ./flywheel up} on a quiet machine. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     private final LocalPlatformConfig config;
+    private final Duration readyWithin;
     private final List<AppProcess> apps = new ArrayList<>();
     private LocalDatabase database;
 
     LocalPlatform(LocalPlatformConfig config) {
+        this(config, READY_WITHIN);
+    }
+
+    /** A platform whose apps may take this long to become ready (tests on a loaded build machine need minutes). */
+    LocalPlatform(LocalPlatformConfig config, Duration readyWithin) {
         this.config = config;
+        this.readyWithin = readyWithin;
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,11 +63,16 @@ public final class LocalPlatform {
 
     /** Starts the platform with extra settings for inference-app (e.g. a model file to serve). */
     void up(Map<String, String> inferenceSettings) {
+        up(Map.of(), inferenceSettings);
+    }
+
+    /** Starts the platform with extra settings for each app (e.g. the algorithms mlops-app trains). */
+    void up(Map<String, String> mlopsSettings, Map<String, String> inferenceSettings) {
         Ports.requireFree(config.databasePort(), "FLYWHEEL_DB_PORT");
         Ports.requireFree(config.mlopsPort(), "FLYWHEEL_MLOPS_PORT");
         Ports.requireFree(config.inferencePort(), "FLYWHEEL_INFERENCE_PORT");
         startDatabase();
-        AppProcess mlops = startApp("mlops-app", config.mlopsPort(), Map.of());
+        AppProcess mlops = startApp("mlops-app", config.mlopsPort(), mlopsSettings);
         Map<String, String> inference = new java.util.HashMap<>(inferenceSettings);
         inference.put("flywheel.mlops.url", mlops.baseUri().toString());
         startApp("inference-app", config.inferencePort(), inference);
@@ -100,7 +113,7 @@ public final class LocalPlatform {
         System.out.printf("Starting %s on http://localhost:%d (log: %s) ...%n", name, port, log);
         Map<String, String> settings = new java.util.HashMap<>(database.quarkusConfig());
         settings.putAll(extra);
-        AppProcess app = AppProcess.start(name, jar, port, settings, log, READY_WITHIN);
+        AppProcess app = AppProcess.start(name, jar, port, settings, log, readyWithin);
         apps.add(app);
         return app;
     }

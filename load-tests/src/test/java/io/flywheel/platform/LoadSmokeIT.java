@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flywheel.loadtest.LoopbackRunner;
 import io.flywheel.loadtest.RunReport;
-import io.flywheel.shared.data.FeatureSchema;
-import io.flywheel.shared.data.Table;
-import io.flywheel.shared.tabular.ArtifactCodec;
-import io.flywheel.shared.tabular.GradientBoostedTrees;
-import io.flywheel.shared.tabular.SyntheticModels;
-import io.flywheel.testing.AppProcess;
 import io.flywheel.testing.TestDatasets;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * runs them) under the smoke profile and the short ci-load profile of load-tests/k6/scenarios.json, driven by the
  * loopback runner; a crossed threshold fails the build — errors and checks always, latency bounds when they are above
  * what the runner measures for a no-op request on this machine (below that it cannot resolve them; they are printed).
- * A path the platform does not serve yet is reported as skipped ("pending"), never as passed.
+ * The scenario model is trained, evaluated and promoted through mlops-app first, as a user deploys one. A path the
+ * platform does not serve yet is reported as skipped ("pending"), never as passed.
  */
 class LoadSmokeIT {
 
@@ -45,25 +40,20 @@ class LoadSmokeIT {
     private static LocalPlatformConfig config;
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        Path home = Files.createTempDirectory("flywheel-load-smoke");
-        config = new LocalPlatformConfig(ROOT, home, AppProcess.freePort(), AppProcess.freePort(), AppProcess.freePort());
-        platform = new LocalPlatform(config);
-        platform.up(Map.of("flywheel.serving.model-files." + MODEL, lendingClubModel(home).toString()));
+    static void startThePlatformAndDeployTheScenarioModel() throws IOException {
+        config = PlatformClient.freshConfig(ROOT, "flywheel-load-smoke");
+        platform = PlatformClient.startForTest(config);
+        deployTheScenarioModel();
     }
 
     /**
-     * The scenario file's model, served by inference-app from a file: a 200-tree gradient-boosted model over the real
-     * Lending Club rows, built by shared-model's synthetic builder (its parameters are random: the load does not care
-     * about its quality). Until the loop trains and deploys one through mlops-app on the local platform, this is how
-     * the infer and feedback paths get loaded here.
+     * The scenario file's model, deployed as a user deploys it: the real Lending Club rows uploaded to mlops-app,
+     * retrained (logistic regression only, to keep CI quick), evaluated and promoted; inference-app picks it up from
+     * the deployments endpoint. A platform that cannot do this fails here, before any load is sent.
      */
-    private static Path lendingClubModel(Path home) throws IOException {
-        Table table = TestDatasets.lendingClub();
-        Path file = home.resolve(MODEL + ".json");
-        Files.write(file, ArtifactCodec.write(new SyntheticModels(FeatureSchema.infer(table, "Class", null), table, 4)
-                .boostedTrees(200, 6, GradientBoostedTrees.Objective.MULTI_SOFTPROB)));
-        return file;
+    private static void deployTheScenarioModel() {
+        int version = new PlatformClient(config).trainEvaluateAndPromote(MODEL, "Class", TestDatasets.bytes("lending_club.csv"));
+        System.out.printf("%s v%d deployed through mlops-app and served by inference-app%n", MODEL, version);
     }
 
     @AfterAll

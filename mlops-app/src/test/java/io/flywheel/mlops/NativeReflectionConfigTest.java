@@ -2,6 +2,7 @@ package io.flywheel.mlops;
 
 import io.flywheel.mlops.alerts.AlertmanagerWebhook;
 import io.flywheel.mlops.data.DatasetProfile;
+import io.flywheel.mlops.drift.DriftReportView;
 import io.flywheel.mlops.evaluation.GateCheck;
 import io.flywheel.mlops.notify.Notification;
 import io.flywheel.mlops.training.CandidateReport;
@@ -33,13 +34,15 @@ class NativeReflectionConfigTest {
         // the data, validation, training and evaluation capabilities store as JSON (snapshot schemas and profiles,
         // suites and reports), record in the registry (candidate reports, gate checks) and answer outside resources
         // (the upload guard's problem); the Alertmanager webhooks it reads from raw (signed) bytes, the notifications
-        // it posts to webhooks; the per-pod counters a rollout stores as its step's baseline
+        // it posts to webhooks; the drift reports it stores; the per-pod counters a rollout stores as its step's
+        // baseline
         NativeReflection.assertComplete(
                 Path.of("../native-profiles/mlops-app/META-INF/native-image/io.flywheel/mlops-app/reflect-config.json"),
                 TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"),
                 AssistantConfig.class, FeatureSchema.class, DatasetProfile.class, ValidationSuite.class,
                 ValidationReport.class, RequiredColumn.class, NumericRange.class, AllowedCategories.class,
                 MaxNullRate.class, MaxDuplicateRate.class, MinRows.class, ClassBalance.class, CandidateReport.class,
-                GateCheck.class, Problem.class, AlertmanagerWebhook.class, Notification.class, VersionCounters.class);
+                GateCheck.class, Problem.class, AlertmanagerWebhook.class, Notification.class, DriftReportView.class,
+                VersionCounters.class);
     }
 }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,9 @@ class BackupRestoreDrillIT {
             }
         }
         database = DrillDatabase.start(major, work.resolve("pgdata"));
-        try (AppProcess inference = start("inference-app"); AppProcess mlops = start("mlops-app")) {
+        // inference-app is ready once it has learnt what to serve from mlops-app: it starts second, pointed at it
+        try (AppProcess mlops = start("mlops-app", Map.of());
+             AppProcess inference = start("inference-app", Map.of("flywheel.mlops.url", mlops.baseUri().toString()))) {
             registryBefore = Registry.populate(mlops.baseUri());
         }
         populated = database.fingerprint();
@@ -96,7 +99,7 @@ class BackupRestoreDrillIT {
         restore(dump).assertSucceeded();
 
         assertThat(database.fingerprint()).isEqualTo(populated);
-        try (AppProcess mlops = start("mlops-app")) {
+        try (AppProcess mlops = start("mlops-app", Map.of())) {
             assertThat(Registry.snapshot(mlops.baseUri())).isEqualTo(registryBefore);
         }
         assertThat(database.fingerprint()).as("starting on it changed nothing (no re-migration)").isEqualTo(populated);
@@ -161,8 +164,10 @@ class BackupRestoreDrillIT {
         }
     }
 
-    private static AppProcess start(String app) {
-        return AppProcess.start(app, Repository.packagedJar(app), AppProcess.freePort(), database.quarkusConfig(),
+    private static AppProcess start(String app, Map<String, String> settings) {
+        Map<String, String> config = new HashMap<>(database.quarkusConfig());
+        config.putAll(settings);
+        return AppProcess.start(app, Repository.packagedJar(app), AppProcess.freePort(), config,
                 Repository.work("it-logs").resolve("drill-" + app + ".log"), READY_WITHIN);
     }
 

@@ -17,6 +17,7 @@ public class ProviderBackoff implements CustomBackoffStrategy {
 
     private long initialMillis;
     private long maxMillis;
+    private long maxRetryAfterMillis;
     private int attempt;
     private GenerationMetrics metrics;
 
@@ -27,6 +28,7 @@ public class ProviderBackoff implements CustomBackoffStrategy {
         this.metrics = Arc.container().instance(GenerationMetrics.class).get();
         this.initialMillis = Math.max(1, settings.retry().initialBackoff().toMillis());
         this.maxMillis = settings.retry().maxBackoff().toMillis();
+        this.maxRetryAfterMillis = settings.retry().maxRetryAfter().toMillis();
     }
 
     @Override
@@ -34,7 +36,8 @@ public class ProviderBackoff implements CustomBackoffStrategy {
         attempt++;
         if (cause instanceof ProviderUnavailable unavailable && unavailable.retryAfter() != null) {
             metrics.retryAfterHonoured();
-            return unavailable.retryAfter().toMillis();
+            // capped again here: this sleep is not interrupted by the stage's Timeout nor bounded by its maxDuration
+            return Math.min(unavailable.retryAfter().toMillis(), maxRetryAfterMillis);
         }
         long ceiling = Math.min(maxMillis, initialMillis << Math.min(attempt - 1, MAX_DOUBLINGS));
         return ThreadLocalRandom.current().nextLong(ceiling + 1);

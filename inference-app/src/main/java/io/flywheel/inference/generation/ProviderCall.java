@@ -18,6 +18,7 @@ import io.flywheel.shared.assistant.AssistantConfig.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +59,7 @@ public class ProviderCall {
     public Generation call(Route route, GenerationRequest request) {
         String provider = route.provider();
         long started = System.nanoTime();
+        Instant calledAt = Instant.now();
         try {
             ChatRequest chat = ChatRequest.builder()
                     .messages(request.messages())
@@ -73,7 +75,7 @@ public class ProviderCall {
             metrics.succeeded(provider, generation, System.nanoTime() - started);
             return generation;
         } catch (RuntimeException e) {
-            RuntimeException failure = classify(provider, e);
+            RuntimeException failure = classify(provider, e, calledAt);
             metrics.failed(provider, kindOf(failure), System.nanoTime() - started);
             throw failure;
         }
@@ -144,18 +146,19 @@ public class ProviderCall {
         return text == null ? 0 : (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 
-    RuntimeException classify(String provider, RuntimeException e) {
+    /** What the failure means for the retry; {@code calledAt} tells a hint of this call's response from older ones. */
+    RuntimeException classify(String provider, RuntimeException e, Instant calledAt) {
         if (e instanceof ProviderUnavailable || e instanceof ProviderRejected) {
             return e;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException http) {
-                return byStatus(provider, http.statusCode(), e);
+                return byStatus(provider, http.statusCode(), e, calledAt);
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RateLimitException) {
-                return rateLimited(provider, e);
+                return retryAfterOrFallback(provider, "rate-limited", provider + " is rate limiting", e, calledAt);
             }
             if (t instanceof AuthenticationException) {
                 return new ProviderRejected("unauthorized", provider + " refused the key", e);
@@ -193,28 +196,33 @@ public class ProviderCall {
                 && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed");
     }
 
-    private RuntimeException byStatus(String provider, int status, RuntimeException e) {
+    private RuntimeException byStatus(String provider, int status, RuntimeException e, Instant calledAt) {
         if (status == TOO_MANY_REQUESTS) {
-            return rateLimited(provider, e);
+            return retryAfterOrFallback(provider, "rate-limited", provider + " is rate limiting", e, calledAt);
         }
         if (status >= SERVER_ERRORS) {
-            return new ProviderUnavailable(String.valueOf(status), provider + " answered " + status,
-                    hints.remaining(baseUrl(provider)), e);
+            return retryAfterOrFallback(provider, String.valueOf(status), provider + " answered " + status, e,
+                    calledAt);
         }
         String kind = status == UNAUTHORIZED || status == FORBIDDEN ? "unauthorized"
                 : status == NOT_FOUND ? "unknown-model" : "status-" + status;
         return new ProviderRejected(kind, provider + " answered " + status, e);
     }
 
-    private RuntimeException rateLimited(String provider, RuntimeException e) {
-        Duration wait = hints.remaining(baseUrl(provider));
+    /**
+     * A failure worth retrying, after the {@code Retry-After} of this call's response if it sent one; a wait beyond
+     * the cap gives up on the stage at once, whatever the status (429 or 503): the retry must stay within the
+     * stage's bounds, and waiting that long would hold the client longer than the fallback takes to answer.
+     */
+    private RuntimeException retryAfterOrFallback(String provider, String kind, String message, RuntimeException e,
+                                                  Instant calledAt) {
+        Duration wait = hints.remaining(baseUrl(provider), calledAt);
         Duration cap = settings.retry().maxRetryAfter();
         if (wait != null && wait.compareTo(cap) > 0) {
-            // waiting that long would hold the client longer than the fallback takes to answer
-            return new ProviderRejected("rate-limited", provider + " asks to wait " + wait.toMillis()
+            return new ProviderRejected(kind, provider + " asks to wait " + wait.toMillis()
                     + " ms, more than the " + cap.toMillis() + " ms cap", e);
         }
-        return new ProviderUnavailable("rate-limited", provider + " is rate limiting", wait, e);
+        return new ProviderUnavailable(kind, message, wait, e);
     }
 
     private String baseUrl(String provider) {

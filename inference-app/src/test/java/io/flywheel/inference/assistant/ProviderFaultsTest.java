@@ -108,6 +108,39 @@ class ProviderFaultsTest {
     }
 
     @Test
+    void aServerErrorIsRetriedWithoutWaitingForTheRetryAfterOfAnEarlierResponse() {
+        // given an earlier answer that asked to wait 30 s (beyond the cap: that request went to the fallback)
+        fake.retryAfter("primary", "30").faultFor("primary", Fault.RATE_LIMITED, 1);
+        given().contentType("application/json").body(JSON.formatted("")).when().post("/v1/chat/completions").then()
+                .statusCode(200).body("flywheel.provider", equalTo("fallback-llm"));
+        // when the next request meets a 500 that asks for no wait at all
+        fake.faultFor("primary", Fault.ERROR_500, 1);
+        double honoured = metric("flywheel_llm_retry_after_honoured_total");
+
+        given().contentType("application/json").body(JSON.formatted("")).when().post("/v1/chat/completions").then()
+                .statusCode(200)
+                .body("flywheel.provider", equalTo("primary-llm"))
+                .body("flywheel.degraded", equalTo(false));
+
+        // then the retry used the ordinary backoff, not the stale 30 s
+        assertThat(fake.requestCount("primary")).isEqualTo(3);
+        assertThat(metric("flywheel_llm_retry_after_honoured_total")).isEqualTo(honoured);
+    }
+
+    @Test
+    void aServiceUnavailableAskingToWaitBeyondTheCapGoesToTheFallbackAtOnce() {
+        fake.retryAfter("primary", "30").fault("primary", Fault.ERROR_503);
+
+        given().contentType("application/json").body(JSON.formatted("")).when().post("/v1/chat/completions").then()
+                .statusCode(200)
+                .body("flywheel.provider", equalTo("fallback-llm"))
+                .body("flywheel.degraded", equalTo(true))
+                .body("flywheel.degraded_reason", containsString("primary primary-llm: 503"));
+
+        assertThat(fake.requestCount("primary")).isEqualTo(1);
+    }
+
+    @Test
     void withBothProvidersDownTheAnswerIsExtractiveAndSaysWhy() {
         fake.fault("primary", Fault.ERROR_503).fault("fallback", Fault.RESET);
 

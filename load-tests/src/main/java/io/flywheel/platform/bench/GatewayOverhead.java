@@ -98,6 +98,8 @@ public final class GatewayOverhead {
         config.put("flywheel.assistant.routing.primary-provider", "fake");
         config.put("flywheel.assistant.routing.primary-model", "fake-model");
         config.put("quarkus.log.level", "WARN");
+        // no mlops-app here: readiness must not wait for a first deployments document
+        config.put("flywheel.deployments.enabled", "false");
         if (index != null) {
             config.put("flywheel.retrieval.index-file", index.toAbsolutePath().toString());
         }

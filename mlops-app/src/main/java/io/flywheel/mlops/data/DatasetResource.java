@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,9 +31,11 @@ import java.util.List;
 public class DatasetResource {
 
     private final DatasetService service;
+    private final FeedbackSnapshots feedback;
 
-    public DatasetResource(DatasetService service) {
+    public DatasetResource(DatasetService service, FeedbackSnapshots feedback) {
         this.service = service;
+        this.feedback = feedback;
     }
 
     /** Blocking on purpose: the body is read as a stream, row by row, on a worker thread, never held whole. */
@@ -49,6 +52,23 @@ public class DatasetResource {
         UploadRequest request = new UploadRequest(name, label, positiveClass, split(features), split(categorical),
                 split(numeric), delimiter);
         DatasetService.Stored stored = service.upload(body, request, Actors.of(caller));
+        return (stored.created() ? Response.created(URI.create("/api/datasets/" + stored.view().id()))
+                : Response.ok()).entity(stored.view()).build();
+    }
+
+    /**
+     * A snapshot of a model's labelled predictions (log ⨝ feedback) over the last {@code hours} or the newest
+     * {@code rows}; 201 when new, 200 when the same rows were snapshotted already. Blocking: the join is streamed on a worker thread.
+     */
+    @POST
+    @Path("/snapshots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Blocking
+    public Response snapshotFromFeedback(FeedbackSnapshotRequest request, @Context SecurityContext caller)
+            throws SQLException {
+        FeedbackSnapshotRequest checked = FeedbackSnapshotRequest.checked(request);
+        DatasetService.Stored stored = feedback.build(checked.model(), checked.window(), Actors.of(caller));
         return (stored.created() ? Response.created(URI.create("/api/datasets/" + stored.view().id()))
                 : Response.ok()).entity(stored.view()).build();
     }

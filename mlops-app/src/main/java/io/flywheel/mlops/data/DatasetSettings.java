@@ -3,8 +3,9 @@ package io.flywheel.mlops.data;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** Configuration of dataset uploads ({@code flywheel.datasets.*}). */
+/** Configuration of dataset snapshots: uploads and log ⨝ feedback ({@code flywheel.datasets.*}). */
 @ConfigMapping(prefix = "flywheel.datasets")
 public interface DatasetSettings {
 
@@ -14,4 +15,31 @@ public interface DatasetSettings {
      */
     @WithDefault("100M")
     MemorySize maxUploadSize();
+
+    /** Snapshots from the prediction log joined with feedback ({@code flywheel.datasets.feedback.*}). */
+    FeedbackSettings feedback();
+
+    /** Snapshots from log ⨝ feedback. */
+    interface FeedbackSettings {
+
+        /** The most labelled rows one snapshot takes (they are held in memory as a table, like an upload). */
+        @WithDefault("1000000")
+        int maxRows();
+
+        /** New labels since the model's last such snapshot that make a new one worth training on. */
+        @WithDefault("500")
+        int minNewLabels();
+
+        /** The window of {@code retrain}'s {@code dataset=feedback:<model>}: labelled predictions of the last N h. */
+        @WithDefault("720")
+        int windowHours();
+
+        /** Rows fetched per round trip while reading the join. */
+        @WithDefault("5000")
+        int fetchSize();
+
+        /** Deadline of the join query. */
+        @WithDefault("5m")
+        Duration queryTimeout();
+    }
 }

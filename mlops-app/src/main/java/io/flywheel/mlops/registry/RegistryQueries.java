@@ -33,6 +33,15 @@ public class RegistryQueries {
                         .map(model -> summaries.view(model)).toList())));
     }
 
+    /**
+     * The models a job of the loop works on: {@code named} alone (404 when unknown), or every model of the kind that
+     * has a Production version.
+     */
+    public Uni<List<String>> inProduction(ModelKind kind, String named) {
+        return named != null ? model(named).map(view -> List.of(view.name())) : models(kind).map(views -> views
+                .stream().filter(view -> view.productionVersion() != null).map(ModelView::name).toList());
+    }
+
     /** One model; 404 when there is none of that name. */
     public Uni<ModelView> model(String name) {
         return Panache.withSession(() -> modelRow(name).chain(model -> summaries(name).map(s -> s.view(model))));

@@ -1,9 +1,13 @@
 package io.flywheel.mlops.training;
 
 import io.flywheel.mlops.data.DatasetService;
+import io.flywheel.mlops.data.DatasetSettings;
 import io.flywheel.mlops.data.DatasetSnapshot;
+import io.flywheel.mlops.data.FeedbackSnapshots;
+import io.flywheel.mlops.data.SnapshotSource;
 import io.flywheel.mlops.jobs.Job;
 import io.flywheel.mlops.jobs.JobContext;
+import io.flywheel.mlops.predictions.LiveWindow;
 import io.flywheel.mlops.registry.NewVersion;
 import io.flywheel.mlops.registry.RegistryQueries;
 import io.flywheel.mlops.registry.RegistryService;
@@ -13,6 +17,7 @@ import io.flywheel.mlops.validation.DatasetValidation;
 import io.flywheel.shared.deployment.ModelKind;
 import io.flywheel.shared.problem.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,8 @@ import org.jboss.logging.Logger;
 public class RetrainJob implements Job {
 
     public static final String NAME = "retrain";
+    /** {@code dataset=feedback:<model>}: train on a fresh snapshot of the model's labelled predictions. */
+    public static final String FEEDBACK_PREFIX = "feedback:";
     private static final Logger LOG = Logger.getLogger(RetrainJob.class);
 
     private final TrainingSettings settings;
@@ -36,14 +43,19 @@ public class RetrainJob implements Job {
     private final DatasetValidation validation;
     private final RegistryService registry;
     private final RegistryQueries queries;
+    private final FeedbackSnapshots feedback;
+    private final int feedbackWindowHours;
 
     public RetrainJob(TrainingSettings settings, DatasetService datasets, DatasetValidation validation,
-                      RegistryService registry, RegistryQueries queries) {
+                      RegistryService registry, RegistryQueries queries, FeedbackSnapshots feedback,
+                      DatasetSettings datasetSettings) {
         this.settings = settings;
         this.datasets = datasets;
         this.validation = validation;
         this.registry = registry;
         this.queries = queries;
+        this.feedback = feedback;
+        this.feedbackWindowHours = datasetSettings.feedback().windowHours();
     }
 
     @Override
@@ -65,7 +77,9 @@ public class RetrainJob implements Job {
     @Override
     public Map<String, String> parameters() {
         return Map.of("dataset", "the dataset to train on (default: flywheel.training.dataset, else the newest "
-                + "snapshot of any dataset)", "model", "the model to register (default: the dataset's name)");
+                + "snapshot of any dataset); feedback:<model> snapshots the model's labelled predictions of the last "
+                + "flywheel.datasets.feedback.window-hours first and trains on that", "model",
+                "the model to register (default: the dataset's name)");
     }
 
     @Override
@@ -75,14 +89,17 @@ public class RetrainJob implements Job {
     }
 
     @Override
-    public Map<String, Object> run(JobContext context) {
-        String dataset = Optional.ofNullable(context.parameters().get("dataset")).or(settings::dataset).orElse(null);
+    public Map<String, Object> run(JobContext context) throws SQLException {
+        String requested = Optional.ofNullable(context.parameters().get("dataset")).or(settings::dataset).orElse(null);
+        String fromFeedback = requested != null && requested.startsWith(FEEDBACK_PREFIX)
+                ? requested.substring(FEEDBACK_PREFIX.length()) : null;
+        String dataset = fromFeedback == null ? requested : snapshotFeedback(context, fromFeedback);
         DatasetSnapshot newest = context.await(() -> datasets.newest(dataset));
         if (newest == null) {
             throw new IllegalStateException(dataset == null ? "there is no dataset snapshot to train on; upload one "
                     + "with POST /api/datasets" : "dataset '" + dataset + "' has no snapshot");
         }
-        String model = context.parameters().getOrDefault("model", newest.name);
+        String model = context.parameters().getOrDefault("model", fromFeedback != null ? fromFeedback : newest.name);
         context.progress(Map.of("stage", "load", "dataset", newest.name, "snapshot", newest.id, "rows", newest.rowCount));
         DatasetService.Loaded loaded = datasets.load(newest.id);
         context.progress(Map.of("stage", "validate"));
@@ -102,6 +119,15 @@ public class RetrainJob implements Job {
             context.progress(progress);
         });
         return register(context, model, newest, pipeline.plan(), result);
+    }
+
+    /** Snapshots the model's labelled predictions; the dataset it was stored under. */
+    private String snapshotFeedback(JobContext context, String model) throws SQLException {
+        context.progress(Map.of("stage", "snapshot", "source", SnapshotSource.PREDICTION_FEEDBACK, "model", model));
+        DatasetService.Stored stored = feedback.build(model, LiveWindow.ofHours(feedbackWindowHours),
+                context.attribution("retrain on feedback").actor());
+        context.progress(Map.of("snapshot", stored.view().id(), "created", stored.created()));
+        return stored.view().name();
     }
 
     private Map<String, Object> register(JobContext context, String model, DatasetSnapshot snapshot, TrainingPlan plan,
