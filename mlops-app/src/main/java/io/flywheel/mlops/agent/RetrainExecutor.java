@@ -7,13 +7,12 @@ import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.training.RetrainJob;
 import io.flywheel.shared.problem.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the {@code retrain} job for a model (optionally on a named dataset); the scheduled cycle then evaluates the
- * version it registers and rolls it out. Before: the Production version; after: the queued run.
+ * Starts the {@code retrain} job for a model, on the dataset of its name or the one given ({@code dataset}); the
+ * scheduled cycle then evaluates the version it registers and rolls it out. Before: the Production version; after: the queued run.
  */
 @ApplicationScoped
 public class RetrainExecutor implements ActionExecutor {
@@ -39,10 +38,9 @@ public class RetrainExecutor implements ActionExecutor {
     @Override
     public ExecutionResult execute(ActionRequest request) {
         String model = ModelParameter.of(request.target(), request.parameters());
-        Map<String, String> parameters = new HashMap<>(Map.of("model", model));
-        if (request.parameter("dataset") != null) {
-            parameters.put("dataset", request.parameter("dataset"));
-        }
+        // retrain's own convention: a model is named after its dataset (or give dataset, e.g. feedback:<model>)
+        String dataset = request.parameter("dataset") != null ? request.parameter("dataset") : model;
+        Map<String, String> parameters = Map.of("model", model, "dataset", dataset);
         Map<String, Object> before = ProductionFacts.of(registry, model);
         var run = Awaited.result(() -> jobs.start(RetrainJob.NAME, parameters, new JobTrigger("agent",
                 request.approver() == null ? "agent" : request.approver())));
