@@ -22,6 +22,7 @@ import io.flywheel.shared.validation.ValidationReport;
 import io.flywheel.shared.validation.ValidationSuite;
 import io.flywheel.testing.NativeReflection;
 import java.nio.file.Path;
+import io.flywheel.mlops.rollout.VersionCounters;
 import org.junit.jupiter.api.Test;
 
 /** The native executable of mlops-app reflects only on what native-profiles/mlops-app registers. */
@@ -34,7 +35,8 @@ class NativeReflectionConfigTest {
         // the data, validation, training and evaluation capabilities store as JSON (snapshot schemas and profiles,
         // suites and reports), record in the registry (candidate reports, gate checks) and answer outside resources
         // (the upload guard's problem); the Alertmanager webhooks it reads from raw (signed) bytes, the notifications
-        // it posts to webhooks; the drift reports it stores; the golden set's expected spans (stored as JSON text)
+        // it posts to webhooks; the drift reports it stores; the golden set's expected spans (stored as JSON text);
+        // the per-pod counters a rollout stores as its step's baseline
         NativeReflection.assertComplete(
                 Path.of("../native-profiles/mlops-app/META-INF/native-image/io.flywheel/mlops-app/reflect-config.json"),
                 TabularModelArtifact.class, Class.forName("io.flywheel.shared.tabular.ArtifactCodec$Header"),
@@ -42,6 +44,6 @@ class NativeReflectionConfigTest {
                 ValidationReport.class, RequiredColumn.class, NumericRange.class, AllowedCategories.class,
                 MaxNullRate.class, MaxDuplicateRate.class, MinRows.class, ClassBalance.class, CandidateReport.class,
                 GateCheck.class, Problem.class, AlertmanagerWebhook.class, Notification.class, DriftReportView.class,
-                ExpectedSpan.class);
+                ExpectedSpan.class, VersionCounters.class);
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** This module's packaged jar, for the tests that start it as production does: as a server, or in command mode. */
@@ -23,8 +25,15 @@ public final class PackagedMlops {
 
     /** The app as a server on the test database, ready. */
     public static AppProcess start(String logName) {
-        return AppProcess.start("mlops-app", JAR, AppProcess.freePort(), TestDatabase.shared().quarkusConfig(),
-                Path.of("target", "it-logs", logName + ".log"), READY_WITHIN);
+        return start(logName, AppProcess.freePort(), Map.of());
+    }
+
+    /** The app as a server on the test database and this port, with extra settings, ready. */
+    public static AppProcess start(String logName, int port, Map<String, String> settings) {
+        Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
+        config.putAll(settings);
+        return AppProcess.start("mlops-app", JAR, port, config, Path.of("target", "it-logs", logName + ".log"),
+                READY_WITHIN);
     }
 
     /** Runs {@code java -jar quarkus-run.jar <args>} on the test database to its end (3 minutes at most). */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Answers an inference request: finds the model's serving state, reads the body, routes the request to the stable or
@@ -36,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class InferenceService {
+
+    private static final Logger LOG = Logger.getLogger(InferenceService.class);
 
     /** The request parameter that may carry the routing key when the header does not. */
     public static final String ROUTING_KEY_PARAMETER = "routing_key";
@@ -94,22 +97,67 @@ public class InferenceService {
 
     private InferenceResponse answer(Call call) {
         InferenceRequest request = read(call);
-        ServedVersion target = call.version() != null ? call.state().version(call.version()).orElseThrow()
-                : CanaryRouter.route(call.state(), call.routingKey() != null ? call.routingKey()
-                        : request.stringParameter(ROUTING_KEY_PARAMETER));
-        TabularModel model = target.compiled();
-        TabularSignature.Outputs outputs;
-        TensorBatch rows;
+        if (call.version() != null) {
+            return score(call, request, call.state().version(call.version()).orElseThrow());
+        }
+        ServedVersion target = CanaryRouter.route(call.state(), call.routingKey() != null ? call.routingKey()
+                : request.stringParameter(ROUTING_KEY_PARAMETER));
+        if (target == call.state().stable()) {
+            return score(call, request, target);
+        }
+        return scoreCanary(call, request, target);
+    }
+
+    /**
+     * A canary under trial must never fail a client: when it refuses a request (its inputs differ from what clients
+     * send) or its scoring fails, the stable version answers instead and the canary's error is counted in its meters
+     * — which the rollout controller reads to roll it back. A request that stable refuses too is the client's error
+     * and is counted on stable only.
+     */
+    private InferenceResponse scoreCanary(Call call, InferenceRequest request, ServedVersion canary) {
+        Scored scored;
         try {
-            outputs = TabularSignature.requested(request);
-            rows = FeatureTensors.toBatch(request, model.schema(), settings.maxBatchRows());
+            scored = scoreRows(request, canary.compiled());
+        } catch (ProblemException refused) {
+            InferenceResponse answer = score(call, request, call.state().stable());
+            canary.metrics().refused(refused.problem().status());
+            return answer;
+        } catch (RuntimeException failed) {
+            LOG.debugf(failed, "canary %s v%s failed; the stable version answered", call.model(), canary.label());
+            InferenceResponse answer = score(call, request, call.state().stable());
+            canary.metrics().failed();
+            return answer;
+        }
+        return respond(call, request, canary, scored);
+    }
+
+    private InferenceResponse score(Call call, InferenceRequest request, ServedVersion target) {
+        Scored scored;
+        try {
+            scored = scoreRows(request, target.compiled());
         } catch (ProblemException refused) {
             target.metrics().refused(refused.problem().status());
             throw refused;
         }
-        int count = rows.rows();
-        double[] probabilities = new double[count];
+        return respond(call, request, target, scored);
+    }
+
+    /** The rows of a request scored by one version, before anything is recorded. */
+    private record Scored(TabularSignature.Outputs outputs, TensorBatch rows, double[] probabilities) {
+    }
+
+    private Scored scoreRows(InferenceRequest request, TabularModel model) {
+        TabularSignature.Outputs outputs = TabularSignature.requested(request);
+        TensorBatch rows = FeatureTensors.toBatch(request, model.schema(), settings.maxBatchRows());
+        double[] probabilities = new double[rows.rows()];
         model.score(rows.batch(), model.newScratch(), probabilities);
+        return new Scored(outputs, rows, probabilities);
+    }
+
+    private InferenceResponse respond(Call call, InferenceRequest request, ServedVersion target, Scored scored) {
+        TabularModel model = target.compiled();
+        int count = scored.rows().rows();
+        double[] probabilities = scored.probabilities();
         String[] labels = new String[count];
         UUID[] ids = new UUID[count];
         for (int row = 0; row < count; row++) {
@@ -120,10 +168,10 @@ public class InferenceService {
         long nanos = System.nanoTime() - call.startedNanos();
         target.metrics().answered(nanos, probabilities, count);
         log.record(new LoggedPredictions(ids, Instant.now(), call.model(), target.version(),
-                target == call.state().canary(), requestId, model.schema(), rows, probabilities, labels,
+                target == call.state().canary(), requestId, model.schema(), scored.rows(), probabilities, labels,
                 nanos / 1e6, callerHash(call.caller()), call.traceId()));
         return new InferenceResponse(call.model(), target.label(), requestId, null,
-                outputs(outputs, probabilities, labels, ids));
+                outputs(scored.outputs(), probabilities, labels, ids));
     }
 
     private InferenceRequest read(Call call) {

@@ -39,6 +39,7 @@ public final class VersionMetrics {
     private final DistributionSummary probability;
     private final Counter invalid;
     private final Counter tooLarge;
+    private final Counter scoringFailed;
 
     VersionMetrics(MeterRegistry registry, String model, int version) {
         this.registry = registry;
@@ -53,6 +54,7 @@ public final class VersionMetrics {
                 .serviceLevelObjectives(PROBABILITY_BUCKETS).register(registry);
         this.invalid = error("invalid-request");
         this.tooLarge = error("payload-too-large");
+        this.scoringFailed = error("scoring-failed");
     }
 
     /** A request answered: its latency, its rows and their probabilities. */
@@ -69,9 +71,14 @@ public final class VersionMetrics {
         (status == ProblemType.PAYLOAD_TOO_LARGE.status() ? tooLarge : invalid).increment();
     }
 
+    /** A request routed to this version (a canary) whose scoring threw; the stable version answered it instead. */
+    void failed() {
+        scoringFailed.increment();
+    }
+
     /** Removes this version's series; called when the version is no longer served. */
     void remove() {
-        for (Meter meter : List.of(latency, rows, probability, invalid, tooLarge)) {
+        for (Meter meter : List.of(latency, rows, probability, invalid, tooLarge, scoringFailed)) {
             registry.remove(meter);
         }
     }

@@ -1,5 +1,6 @@
 package io.flywheel.inference.tabular;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,11 @@ import io.flywheel.inference.DatabaseTestResource;
 import io.flywheel.inference.FakeMlops;
 import io.flywheel.inference.FakeMlopsResource;
 import io.flywheel.testing.FakeMlopsApp;
+import io.flywheel.testing.TestDatasets;
+import io.flywheel.shared.data.FeatureSchema;
+import io.flywheel.shared.data.Table;
+import io.flywheel.shared.tabular.ArtifactCodec;
+import io.flywheel.shared.tabular.SyntheticModels;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,6 +119,42 @@ class HotSwapAndCanaryTest {
         for (int i = 0; i < repeated.size(); i++) {
             assertThat(again.get(i)).as(repeated.get(i).routingKey()).isEqualTo(keyed.get(i % 200));
         }
+    }
+
+    @Test
+    void aCanaryThatRefusesClientsRequestsFailsNoneOfThemAndCountsItsErrors() throws Exception {
+        String model = "skewed-canary-credit";
+        byte[] stable = LendingClub.logisticRegression(61);
+        // given a canary trained on other inputs than clients send (training-serving skew): it refuses their rows
+        mlops.deploy(model, LendingClub.KIND, LendingClub.version(1, stable),
+                LendingClub.version(2, breastCancerModel(62)), 0.5);
+        Await.serving(model, "1", "2");
+        int[] rows = LendingClub.rows(100, 3);
+        byte[] body = LendingClub.json(LendingClub.request(rows)).getBytes(StandardCharsets.UTF_8);
+        URI infer = base.resolve("/v2/models/" + model + "/infer");
+
+        // when 400 clients call at an even split
+        List<ConcurrentRequests.Answer> answers = ConcurrentRequests.post(infer, IntStream.range(0, 400)
+                .mapToObj(i -> new ConcurrentRequests.Call(body, null)).toList(), IN_FLIGHT);
+
+        // then every one is answered, by stable, and the canary's refusals are counted for the rollout to read
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(scored(answer, 100).probabilities()).containsExactly(LendingClub.expected(stable, rows));
+        });
+        String series = "flywheel_inference_errors_total{model=\"" + model
+                + "\",type=\"invalid-request\",version=\"2\"} ";
+        String metrics = given().when().get("/q/metrics").asString();
+        double refused = metrics.lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split("\\s+")[0]))
+                .sum();
+        assertThat(refused).isBetween(150.0, 250.0);
+    }
+
+    private static byte[] breastCancerModel(long seed) {
+        Table table = TestDatasets.breastCancer();
+        return ArtifactCodec.write(new SyntheticModels(FeatureSchema.infer(table, "diagnosis", "1"), table, seed)
+                .logisticRegression(false));
     }
 
     private List<String> versions(URI infer, List<ConcurrentRequests.Call> calls) throws InterruptedException {
