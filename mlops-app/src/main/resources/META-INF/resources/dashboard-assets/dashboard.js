@@ -66,6 +66,20 @@ async function decide(form, verdict) {
   await load();
 }
 
+async function act(form, action) {
+  const response = await fetch('/api/rollouts/' + form.dataset.id + '/' + action, {
+    method: 'POST', headers: headers({ 'Content-Type': 'application/json' }),
+    body: JSON.stringify({ reason: form.elements.reason.value || null })
+  });
+  if (!response.ok) {
+    say(action + ' refused: ' + await problemText(response), 'error');
+    return;
+  }
+  const rollout = await response.json();
+  say('rollout of ' + rollout.model + ' v' + rollout.version + ': ' + action + ' (now ' + rollout.status + ')', 'ok');
+  await load();
+}
+
 async function openReport(link) {
   const response = await fetch(link.getAttribute('href'), { headers: headers() });
   if (!response.ok) {
@@ -80,6 +94,12 @@ function bind() {
   part.querySelectorAll('form.decision').forEach(form => form.addEventListener('submit', event => {
     event.preventDefault();
     decide(form, event.submitter && event.submitter.value === 'reject' ? 'reject' : 'approve');
+  }));
+  part.querySelectorAll('form.rollout-action').forEach(form => form.addEventListener('submit', event => {
+    event.preventDefault();
+    if (event.submitter) {
+      act(form, event.submitter.value);
+    }
   }));
   const replay = part.querySelector('#replay-form');
   if (replay) {

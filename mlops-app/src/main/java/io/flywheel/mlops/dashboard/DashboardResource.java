@@ -25,7 +25,8 @@ import java.util.List;
 @Path("/dashboard")
 public class DashboardResource {
 
-    static final List<String> PAGES = List.of("models", "jobs", "approvals", "audit", "replay", "reports");
+    static final List<String> PAGES = List.of("models", "jobs", "approvals", "drift", "rollouts", "audit", "replay",
+            "reports");
     static final int REPORTS = 100;
     /** The shell and every part it loads come from this app only: no inline script, nothing from elsewhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -34,6 +35,8 @@ public class DashboardResource {
     private final ModelPanels models;
     private final DashboardService dashboard;
     private final ReplayService replay;
+    private final DriftPanels drift;
+    private final RolloutPanels rollouts;
     private final Template shell;
     private final Template modelsPart;
     private final Template jobsPart;
@@ -41,15 +44,20 @@ public class DashboardResource {
     private final Template auditPart;
     private final Template replayPart;
     private final Template reportsPart;
+    private final Template driftPart;
+    private final Template rolloutsPart;
 
     public DashboardResource(ModelPanels models, DashboardService dashboard, ReplayService replay,
+                             DriftPanels drift, RolloutPanels rollouts,
                              @Location("dashboard/shell.html") Template shell,
                              @Location("dashboard/models.html") Template modelsPart,
                              @Location("dashboard/jobs.html") Template jobsPart,
                              @Location("dashboard/approvals.html") Template approvalsPart,
                              @Location("dashboard/audit.html") Template auditPart,
                              @Location("dashboard/replay.html") Template replayPart,
-                             @Location("dashboard/reports.html") Template reportsPart) {
+                             @Location("dashboard/reports.html") Template reportsPart,
+                             @Location("dashboard/drift.html") Template driftPart,
+                             @Location("dashboard/rollouts.html") Template rolloutsPart) {
         this.models = models;
         this.dashboard = dashboard;
         this.replay = replay;
@@ -60,6 +68,10 @@ public class DashboardResource {
         this.auditPart = auditPart;
         this.replayPart = replayPart;
         this.reportsPart = reportsPart;
+        this.drift = drift;
+        this.rollouts = rollouts;
+        this.driftPart = driftPart;
+        this.rolloutsPart = rolloutsPart;
     }
 
     @GET
@@ -114,6 +126,23 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> audit() {
         return render(dashboard.audit(), auditPart, "audit");
+    }
+
+    @GET
+    @Path("/parts/drift")
+    @RolesAllowed(Roles.VIEWER)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<String> drift() {
+        return render(drift.panels(), driftPart, "models");
+    }
+
+    /** Pause, resume, promote and abort are the rollout API's own endpoints (operator), called by the script. */
+    @GET
+    @Path("/parts/rollouts")
+    @RolesAllowed(Roles.VIEWER)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<String> rollouts() {
+        return render(rollouts.panels(), rolloutsPart, "rollouts");
     }
 
     /** Replaying scores, but changes nothing and records nothing: a read, so the viewer role. */

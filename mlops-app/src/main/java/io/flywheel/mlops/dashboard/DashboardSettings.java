@@ -26,4 +26,12 @@ public interface DashboardSettings {
     /** Logged predictions replayed at most in one request, which scores them all in the app. */
     @WithDefault("200")
     int replayMaxRows();
+
+    /** Drift reports listed per model on the drift page, newest first (the newest one is charted). */
+    @WithDefault("5")
+    int driftReportsPerModel();
+
+    /** Rollouts shown on the rollouts page, active ones first, then the newest finished ones. */
+    @WithDefault("20")
+    int rollouts();
 }

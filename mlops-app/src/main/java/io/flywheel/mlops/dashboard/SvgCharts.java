@@ -1,6 +1,8 @@
 package io.flywheel.mlops.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flywheel.mlops.drift.FeatureResult;
+import io.flywheel.shared.drift.DriftThresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,8 @@ final class SvgCharts {
     private static final int PLOT = 200;
     private static final int MARGIN = 30;
     private static final int CELL = 80;
+    /** How far past the alert threshold the PSI scale reaches when no feature is above it. */
+    private static final double PSI_HEADROOM = 1.5;
 
     private SvgCharts() {
     }
@@ -104,6 +108,47 @@ final class SvgCharts {
         cell(svg, 0, 1, "false positives", fp, total);
         cell(svg, 1, 1, "true negatives", tn, total);
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * Horizontal PSI bars, one per feature and one for the prediction, each classed by its level ({@code ok},
+     * {@code warn}, {@code alert}), with dashed lines at the warning and alert thresholds. The scale reaches past the
+     * alert threshold so that both lines show even when nothing drifted; a feature without a PSI has an empty bar.
+     */
+    static String psiBars(List<FeatureResult> features, DriftThresholds thresholds) {
+        if (features.isEmpty()) {
+            return "";
+        }
+        double max = Math.max(thresholds.alert() * PSI_HEADROOM, features.stream()
+                .mapToDouble(feature -> feature.psi() == null ? 0 : feature.psi()).max().orElse(0));
+        double scale = BAR_WIDTH / max;
+        int height = features.size() * BAR_ROW + 16;
+        StringBuilder svg = open("PSI per feature", BAR_LABEL + BAR_WIDTH + 60, height, "chart psi");
+        for (int i = 0; i < features.size(); i++) {
+            FeatureResult feature = features.get(i);
+            double psi = feature.psi() == null ? 0 : feature.psi();
+            String level = feature.level() == null ? "none" : feature.level().name().toLowerCase(Locale.ROOT);
+            int y = i * BAR_ROW + 14;
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"label\">%s</text>"
+                            + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"bar psi-%s\">"
+                            + "<title>%s: PSI %.4f (%s)</title></rect>"
+                            + "<text x=\"%.1f\" y=\"%d\" class=\"value\">%.3f</text>",
+                    BAR_LABEL - 6, y + 12, escape(feature.feature()), BAR_LABEL, y, psi * scale, BAR_ROW - 4, level,
+                    escape(feature.feature()), psi, level, BAR_LABEL + psi * scale + 4, y + 12, psi));
+        }
+        threshold(svg, "warn", thresholds.warn(), scale, height);
+        threshold(svg, "alert", thresholds.alert(), scale, height);
+        return svg.append("</svg>").toString();
+    }
+
+    private static void threshold(StringBuilder svg, String name, double psi, double scale, int height) {
+        double x = BAR_LABEL + psi * scale;
+        svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"12\" x2=\"%.1f\" y2=\"%d\" class=\"threshold threshold-%s\">"
+                        + "<title>%s at PSI %.2f</title></line>"
+                        + "<text x=\"%.1f\" y=\"10\" text-anchor=\"middle\" class=\"axis\">%s %.2f</text>",
+                x, x, height, name, name, psi, x, name, psi));
     }
 
     private static void cell(StringBuilder svg, int column, int row, String name, long count, double total) {

@@ -6,9 +6,28 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.flywheel.mlops.DatabaseTestResource;
+import io.flywheel.mlops.Eventually;
+import io.flywheel.mlops.drift.PredictionLogRows;
+import io.flywheel.mlops.registry.Attribution;
+import io.flywheel.mlops.registry.EvaluationVerdict;
+import io.flywheel.mlops.registry.Promotion;
+import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.registry.TestArtifacts;
+import io.flywheel.shared.data.ColumnType;
+import io.flywheel.shared.data.Feature;
+import io.flywheel.shared.data.Table;
+import io.flywheel.shared.tabular.ArtifactCodec;
+import io.flywheel.shared.tabular.TabularModel;
+import io.flywheel.testing.TestDatasets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +47,11 @@ class DashboardPartsTest {
               "expectedCalibrationError": 0.02},
              "feature_importance": [{"feature": "radius_mean <b>", "importance": 0.12},
                                     {"feature": "texture_mean", "importance": -0.01}]}""";
+
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(8);
+
+    @Inject
+    RegistryService registry;
 
     @Test
     void everyShellIsAPageThatLoadsItsPartAndAnUnknownPageIsAProblem() {
@@ -72,6 +96,9 @@ class DashboardPartsTest {
                 .body(containsString("Approval queue"));
         given().when().get("/dashboard/parts/audit").then().statusCode(200).body(containsString("Chain intact"));
         given().when().get("/dashboard/parts/replay").then().statusCode(200).body(containsString("replay-form"));
+        given().when().get("/dashboard/parts/drift").then().statusCode(200).body(containsString("<h2>Drift</h2>"));
+        given().when().get("/dashboard/parts/rollouts").then().statusCode(200)
+                .body(containsString("<h2>Rollouts</h2>"));
     }
 
     @Test
@@ -83,6 +110,63 @@ class DashboardPartsTest {
     }
 
     @Test
+    void aDriftRunShowsOnTheDriftPageWithPsiBarsPerFeatureAndThePredictionAndItsPrintableReport() throws Throwable {
+        String model = "dash-drift-" + System.nanoTime();
+        byte[] artifact = TestArtifacts.tabular(11);
+        TabularModel scorer = TabularModel.compile(ArtifactCodec.read(artifact));
+        Table rows = TestDatasets.breastCancer();
+        String shifted = scorer.schema().features().stream().filter(f -> f.type() == ColumnType.NUMERIC)
+                .map(Feature::name).findFirst().orElseThrow();
+        PredictionLogRows.migrateInferenceSchema();
+        Promotion.firstVersionToProduction(registry, model, artifact);
+        PredictionLogRows.log(model, 1, scorer, rows, Set.of(shifted), 3);
+
+        JsonPath run = runJob("drift", Map.of("model", model, "rows", Integer.toString(rows.rowCount())));
+        String report = run.getString("outputs.reports[0].report");
+
+        String html = given().when().get("/dashboard/parts/drift").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        String section = html.substring(html.indexOf("id=\"drift-" + model + "\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section).contains("class=\"chart psi\"", "class=\"threshold threshold-warn\"",
+                "class=\"threshold threshold-alert\"", "verdict-alert", "(prediction ");
+        assertThat(section).as("a bar for every feature and one for the prediction")
+                .contains(">" + shifted + "</text>", ">prediction</text>", "class=\"bar psi-alert\"");
+        assertThat(section.split("<rect ", -1)).hasSize(scorer.schema().features().size() + 2);
+        assertThat(section).as("the printable report opens through the script, the link holds no key")
+                .contains("href=\"/api/drift/reports/" + report + ".html\" class=\"report\"");
+        assertThat(given().when().get("/dashboard/parts/reports").then().statusCode(200).extract().asString())
+                .contains("href=\"/api/drift/reports/" + report + ".html\"", "drift of " + model + " v1: alert");
+    }
+
+    @Test
+    void aRolloutShowsItsVersionsStepsWeightAndActionsAndItsDeploymentReportIsListed() {
+        String model = "dash-rollout-" + System.nanoTime();
+        registerEvaluated(model, 21);
+        given().contentType("application/json").body("{\"stage\":\"Production\"}").when()
+                .post("/api/models/" + model + "/versions/1/stage").then().statusCode(200);
+        registerEvaluated(model, 22);
+        String id = given().contentType("application/json").body("{\"model\":\"" + model + "\",\"version\":2}")
+                .when().post("/api/rollouts").then().statusCode(201).extract().path("id");
+
+        String section = rolloutSection(id);
+        assertThat(section).contains(model + " v1 → v2", "canary", "status-running", "step 1 of 4",
+                "5% → 25% → 50% → 100%", "canary weight 5%", "<progress value=\"5\" max=\"100\">",
+                "value=\"pause\"", "value=\"promote\"", "value=\"abort\"", "No analysis yet.",
+                "href=\"/api/rollouts/" + id + "/report\" class=\"report\"").doesNotContain("value=\"resume\"");
+
+        given().contentType("application/json").body("{\"reason\":\"looking closer\"}").when()
+                .post("/api/rollouts/" + id + "/pause").then().statusCode(200);
+        assertThat(rolloutSection(id)).contains("status-paused", "value=\"resume\"").doesNotContain("value=\"pause\"");
+
+        given().contentType("application/json").body("{}").when().post("/api/rollouts/" + id + "/abort").then()
+                .statusCode(200);
+        assertThat(rolloutSection(id)).contains("status-aborted").doesNotContain("class=\"rollout-action\"");
+        assertThat(given().when().get("/dashboard/parts/reports").then().statusCode(200).extract().asString())
+                .contains("href=\"/api/rollouts/" + id + "/report\"", "canary rollout of " + model + " v2 (from v1): aborted");
+    }
+
+    @Test
     void aReplayOfAnUnknownModelOrTooManyRowsIsAProblemNamingTheField() {
         given().when().get("/dashboard/parts/replay?model=no-such-model").then().statusCode(422)
                 .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("model"));
@@ -90,6 +174,37 @@ class DashboardPartsTest {
                 .body("errors[0].field", equalTo("rows"));
         given().when().get("/dashboard/parts/replay?rows=100000").then().statusCode(422)
                 .body("errors[0].field", equalTo("rows"));
+    }
+
+    private static String rolloutSection(String id) {
+        String html = given().when().get("/dashboard/parts/rollouts").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        String section = html.substring(html.indexOf("id=\"rollout-" + id + "\""));
+        return section.substring(0, section.indexOf("</article>"));
+    }
+
+    /** A Staging version with a passed evaluation, as the evaluate job leaves it. */
+    private void registerEvaluated(String model, long seed) {
+        int version = given().multiPart("artifact", "a.bin", TestArtifacts.tabular(seed), "application/octet-stream")
+                .multiPart("metadata", "m.json", "{\"kind\":\"tabular-classifier\",\"stage\":\"Staging\"}"
+                        .getBytes(), "application/json")
+                .when().post("/api/models/" + model + "/versions").then().statusCode(201).extract().path("version");
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> registry.recordEvaluation(model, version,
+                    new EvaluationVerdict(true, "pass", null, Map.of()), Attribution.component("evaluate", "test")));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonPath runJob(String job, Map<String, String> parameters) {
+        String id = given().contentType("application/json").body(Map.of("parameters", parameters))
+                .when().post("/api/jobs/" + job + "/runs").then().statusCode(202).extract().path("id");
+        JsonPath run = Eventually.until(() -> given().when().get("/api/jobs/runs/" + id).then().statusCode(200)
+                        .extract().jsonPath(), r -> List.of("succeeded", "failed").contains(r.getString("status")),
+                JOB_DEADLINE, job + " run " + id + " to end");
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("succeeded");
+        return run;
     }
 
     private static void upload(String model, long seed, String metrics) {

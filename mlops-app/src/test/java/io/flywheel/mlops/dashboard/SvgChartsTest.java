@@ -3,6 +3,10 @@ package io.flywheel.mlops.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.mlops.drift.FeatureResult;
+import io.flywheel.shared.drift.DriftLevel;
+import io.flywheel.shared.drift.DriftThresholds;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The server-drawn charts: what they draw from a version's details, and what they refuse to let through. */
@@ -20,6 +24,31 @@ class SvgChartsTest {
         assertThat(svg.split("<circle", -1)).hasSize(2);
         // x = 30 + 0.25 * 200, y = 30 + 200 - 0.5 * 200
         assertThat(svg).contains("cx=\"80.0\" cy=\"130.0\"", "points=\"80.0,130.0\"", "10 rows");
+    }
+
+    @Test
+    void psiBarsAreColouredByLevelWithBothThresholdsMarkedAndTheScaleReachingPastTheAlertLine() {
+        List<FeatureResult> features = List.of(
+                new FeatureResult("radius <x>", "numeric", 100, 0.45, 0.3, DriftLevel.ALERT, List.of(), null, null),
+                new FeatureResult("texture", "numeric", 100, 0.15, 0.1, DriftLevel.WARN, List.of(), null, null),
+                new FeatureResult("prediction", "prediction", 100, null, null, DriftLevel.OK, List.of(), null, null));
+
+        String svg = SvgCharts.psiBars(features, new DriftThresholds(0.1, 0.2));
+
+        assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("class=\"chart psi\"");
+        // the largest PSI (0.45) spans the whole 220 px; 0.15 is a third of it; a missing PSI is an empty bar
+        assertThat(svg).contains("width=\"220.0\" height=\"14\" class=\"bar psi-alert\"",
+                "width=\"73.3\" height=\"14\" class=\"bar psi-warn\"",
+                "width=\"0.0\" height=\"14\" class=\"bar psi-ok\"");
+        // thresholds at 150 + 0.1 / 0.45 * 220 and 150 + 0.2 / 0.45 * 220
+        assertThat(svg).contains("x1=\"198.9\"", "class=\"threshold threshold-warn\"", "x1=\"247.8\"",
+                "class=\"threshold threshold-alert\"", "warn 0.10", "alert 0.20");
+        assertThat(svg).as("feature names are escaped").contains("radius &lt;x&gt;").doesNotContain("radius <x>");
+        assertThat(SvgCharts.psiBars(List.of(new FeatureResult("calm", "numeric", 100, 0.01, 0.0, DriftLevel.OK,
+                List.of(), null, null)), new DriftThresholds(0.1, 0.2)))
+                .as("nothing drifted: the scale is 1.5 × the alert threshold, so the alert line is at 2/3")
+                .contains("x1=\"296.7\"");
+        assertThat(SvgCharts.psiBars(List.of(), new DriftThresholds(0.1, 0.2))).isEmpty();
     }
 
     @Test
