@@ -49,7 +49,15 @@ public class DriftPanels {
         String chart = newest.thresholds() == null ? "" : SvgCharts.psiBars(charted, newest.thresholds());
         String predictionPsi = newest.prediction() == null || newest.prediction().psi() == null ? ""
                 : String.format(Locale.ROOT, "%.4f", newest.prediction().psi());
-        return new DriftPanel(newest.model(), runs, row(newest), chart, predictionPsi);
+        FeatureResult worst = worst(newest.features());
+        return new DriftPanel(newest.model(), runs, row(newest), chart, predictionPsi,
+                worst == null ? "" : worst.feature(), worst == null ? "" : SvgCharts.shareBars(worst));
+    }
+
+    /** The feature with the largest PSI: the one whose bins are worth looking at first. */
+    private static FeatureResult worst(List<FeatureResult> features) {
+        return features == null ? null : features.stream().filter(feature -> feature.psi() != null)
+                .max(Comparator.comparingDouble(FeatureResult::psi)).orElse(null);
     }
 
     private static DriftRunRow row(DriftReportSummary report) {
@@ -73,10 +81,13 @@ public class DriftPanels {
         return "/api/drift/reports/" + id + ".html";
     }
 
-    /** A model's drift: its newest reports, and the newest one's PSI bars (raw SVG drawn by {@link SvgCharts}). */
+    /**
+     * A model's drift: its newest reports, and the newest one's PSI bars and its worst feature's shares per bin (raw
+     * SVG drawn by {@link SvgCharts}).
+     */
     @TemplateData
     public record DriftPanel(String model, List<DriftRunRow> runs, DriftRunRow newest, String psiChart,
-                             String predictionPsi) {
+                             String predictionPsi, String worstFeature, String sharesChart) {
     }
 
     /** One drift report in a model's list: verdict, window, when, its largest PSI and where it prints. */

@@ -142,6 +142,46 @@ final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /**
+     * A feature's share of rows per bin, the training reference beside the live window: where the mass moved. Bars
+     * are scaled to the largest share of either; the bin's label is the stored one (escaped).
+     */
+    static String shareBars(FeatureResult feature) {
+        double[] reference = feature.referenceShares();
+        double[] live = feature.liveShares();
+        if (reference == null || live == null || feature.bins() == null || feature.bins().isEmpty()) {
+            return "";
+        }
+        int bins = Math.min(feature.bins().size(), Math.min(reference.length, live.length));
+        double max = 0;
+        for (int i = 0; i < bins; i++) {
+            max = Math.max(max, Math.max(reference[i], live[i]));
+        }
+        double scale = max > 0 ? BAR_WIDTH / max : 0;
+        int row = 2 * BAR_ROW;
+        StringBuilder svg = open("shares per bin of " + escape(feature.feature()), BAR_LABEL + BAR_WIDTH + 60,
+                bins * row + 4, "chart shares");
+        for (int i = 0; i < bins; i++) {
+            String bin = escape(feature.bins().get(i));
+            int y = i * row + 2;
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"label\">%s</text>", BAR_LABEL - 6,
+                    y + BAR_ROW + 4, bin));
+            share(svg, "reference", bin, reference[i], scale, y);
+            share(svg, "live", bin, live[i], scale, y + BAR_ROW - 2);
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static void share(StringBuilder svg, String side, String bin, double share, double scale, int y) {
+        svg.append(String.format(Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"bar share-%s\">"
+                        + "<title>%s, %s: %.1f%%</title></rect>"
+                        + "<text x=\"%.1f\" y=\"%d\" class=\"value\">%.1f%%</text>",
+                BAR_LABEL, y, share * scale, BAR_ROW - 4, side, bin, side, share * 100,
+                BAR_LABEL + share * scale + 4, y + 12, share * 100));
+    }
+
     private static void threshold(StringBuilder svg, String name, double psi, double scale, int height) {
         double x = BAR_LABEL + psi * scale;
         svg.append(String.format(Locale.ROOT,

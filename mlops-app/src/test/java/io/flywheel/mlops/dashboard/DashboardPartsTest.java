@@ -132,7 +132,11 @@ class DashboardPartsTest {
                 "class=\"threshold threshold-alert\"", "verdict-alert", "(prediction ");
         assertThat(section).as("a bar for every feature and one for the prediction")
                 .contains(">" + shifted + "</text>", ">prediction</text>", "class=\"bar psi-alert\"");
-        assertThat(section.split("<rect ", -1)).hasSize(scorer.schema().features().size() + 2);
+        String psiChart = section.substring(section.indexOf("class=\"chart psi\""));
+        psiChart = psiChart.substring(0, psiChart.indexOf("</svg>"));
+        assertThat(psiChart.split("<rect ", -1)).hasSize(scorer.schema().features().size() + 2);
+        assertThat(section).as("the worst feature's bins, reference beside live")
+                .contains("class=\"chart shares\"", "class=\"bar share-reference\"", "class=\"bar share-live\"");
         assertThat(section).as("the printable report opens through the script, the link holds no key")
                 .contains("href=\"/api/drift/reports/" + report + ".html\" class=\"report\"");
         assertThat(given().when().get("/dashboard/parts/reports").then().statusCode(200).extract().asString())

@@ -52,6 +52,23 @@ class SvgChartsTest {
     }
 
     @Test
+    void shareBarsPutEachBinsReferenceShareBesideItsLiveShareScaledToTheLargest() {
+        FeatureResult feature = new FeatureResult("age & <x>", "numeric", 100, 0.3, 0.2, DriftLevel.ALERT,
+                List.of("< 30", "30 – 50"), new double[] {0.5, 0.5}, new double[] {0.2, 0.8});
+
+        String svg = SvgCharts.shareBars(feature);
+
+        assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("class=\"chart shares\"");
+        assertThat(svg.split("class=\"bar share-reference\"", -1)).hasSize(3);
+        assertThat(svg.split("class=\"bar share-live\"", -1)).hasSize(3);
+        // the largest share (0.8) spans 220 px, 0.5 is 137.5 and 0.2 is 55
+        assertThat(svg).contains("width=\"220.0\"", "width=\"137.5\"", "width=\"55.0\"", "80.0%", "20.0%");
+        assertThat(svg).contains("&lt; 30", "age &amp; &lt;x&gt;").doesNotContain("<x>");
+        assertThat(SvgCharts.shareBars(new FeatureResult("f", "numeric", 0, null, null, DriftLevel.OK, List.of(),
+                null, null))).isEmpty();
+    }
+
+    @Test
     void importanceBarsAreScaledToTheLargestAndANegativeOneIsAnEmptyBarWithItsValue() throws Exception {
         String svg = SvgCharts.importanceBars(JSON.readTree("""
                 [{"feature": "a", "importance": 0.2}, {"feature": "b", "importance": 0.1},
