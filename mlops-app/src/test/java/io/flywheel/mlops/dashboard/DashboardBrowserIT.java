@@ -232,6 +232,10 @@ class DashboardBrowserIT {
     /** Loads a page, enters the key once (it stays in the tab's sessionStorage) and waits for the page's part. */
     private static void open(String page, String key) {
         browser.driver().get(app.baseUri() + "/dashboard/" + page);
+        // the page's own first load (with the tab's key, or a 401 without one) must end first: were it to end after
+        // the click's, it would replace the part under the caller's feet
+        browser.waiting().until(driver -> driver.findElement(By.id("part")).getAttribute("data-loaded") != null
+                || !driver.findElement(By.id("message")).getText().isEmpty());
         WebElement input = browser.driver().findElement(By.id("api-key"));
         input.sendKeys(key);
         String before = browser.driver().findElement(By.id("part")).getAttribute("data-loaded");
