@@ -115,7 +115,18 @@ function bind() {
   }));
   const refreshing = part.querySelector('[data-refresh]');
   if (refreshing) {
-    refreshTimer = setTimeout(() => load(), Number(refreshing.dataset.refresh) * 1000);
+    // a refresh while someone types (a rollout's reason, a note) would wipe the field: wait until they leave it
+    const period = Number(refreshing.dataset.refresh) * 1000;
+    const refresh = () => {
+      const typing = document.activeElement && part.contains(document.activeElement)
+        && document.activeElement.tagName === 'INPUT';
+      if (typing) {
+        refreshTimer = setTimeout(refresh, period);
+      } else {
+        load();
+      }
+    };
+    refreshTimer = setTimeout(refresh, period);
   }
 }
 
