@@ -35,8 +35,15 @@ import org.junit.jupiter.api.Test;
 class RemediationAcceptanceTest {
 
     private static final Duration SETTLE = Duration.ofMinutes(2);
-    private static final String DRIFT = SignedAlerts.firing("FlywheelFeatureDrift", "critical", "credit-risk",
-            "PSI of age for credit-risk above 0.2: retraining advised", "PSI 0.46 (alert threshold 0.2).");
+
+    /**
+     * A drift delivery of its own (a fresh fingerprint) for each test: one shared body, posted by two tests within the
+     * same second, would carry the same signature and be refused as a replay.
+     */
+    private static String drift() {
+        return SignedAlerts.firing("FlywheelFeatureDrift", "critical", "credit-risk",
+                "PSI of age for credit-risk above 0.2: retraining advised", "PSI 0.46 (alert threshold 0.2).");
+    }
 
     @Test
     void anUnsignedABadlySignedAStaleAndAReplayedAlertAreEachRefusedLoggedAndAudited() throws Exception {
@@ -66,7 +73,7 @@ class RemediationAcceptanceTest {
 
     @Test
     void aSignedDriftAlertLeadsToAnApprovedRetrainWhoseWholeStoryIsInTheIntactAuditChain() {
-        JsonPath receipt = SignedAlerts.post(DRIFT).then().statusCode(202).extract().jsonPath();
+        JsonPath receipt = SignedAlerts.post(drift()).then().statusCode(202).extract().jsonPath();
         String alertId = receipt.getString("alerts[0].id");
         assertThat(receipt.getString("alerts[0].category")).isEqualTo("data-drift");
         assertThat(receipt.getDouble("alerts[0].severity_score")).isGreaterThan(0.8);
@@ -101,7 +108,7 @@ class RemediationAcceptanceTest {
 
     @Test
     void theNotificationOfAnAlertReachesTheWebhookSignedSlackAndAMailbox() {
-        JsonPath receipt = SignedAlerts.post(DRIFT).then().statusCode(202).extract().jsonPath();
+        JsonPath receipt = SignedAlerts.post(drift()).then().statusCode(202).extract().jsonPath();
         String notify = receipt.getString("alerts[0].actions.find { it.type == 'notify' }.id");
         String alertId = receipt.getString("alerts[0].id");
 
@@ -162,7 +169,7 @@ class RemediationAcceptanceTest {
 
     @Test
     void anOperatorCannotDeleteDataButAnAdminCanExplicitlyAndItIsAudited() {
-        String alertId = SignedAlerts.post(DRIFT).then().statusCode(202).extract().path("alerts[0].id");
+        String alertId = SignedAlerts.post(drift()).then().statusCode(202).extract().path("alerts[0].id");
         String before = Instant.now().plusSeconds(1).toString();
         String delete = Callers.as(Roles.OPERATOR).contentType("application/json")
                 .body("{\"type\":\"delete-data\",\"target\":\"alerts\",\"reasoning\":\"retention: raw payloads may hold "
