@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,6 +87,8 @@ public class RolloutController {
                         alerts.fireAsync(alert);
                     }
                 })
+                .ifNoItem().after(settings.analysisTimeout()).failWith(() -> new TimeoutException(
+                        "no verdict within " + settings.analysisTimeout()))
                 .onFailure().invoke(failure -> LOG.warnf(failure, "rollout %s: analysis not applied", observed.id))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

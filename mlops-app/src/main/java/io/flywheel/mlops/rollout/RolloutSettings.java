@@ -18,6 +18,13 @@ public interface RolloutSettings {
     @WithDefault("5m")
     Duration interval();
 
+    /**
+     * Deadline of one analysis (scrapes, live accuracy, applying the verdict). Ticks never overlap, so an analysis that
+     * never completed would freeze every rollout; past this it is abandoned and retried on the next tick.
+     */
+    @WithDefault("60s")
+    Duration analysisTimeout();
+
     /** How often the controller looks for due steps; state lives in PostgreSQL, so a tick is cheap and restartable. */
     @WithDefault("5s")
     String tick();
