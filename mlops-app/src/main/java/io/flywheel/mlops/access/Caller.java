@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.SecurityContext;
 /** How callers are named in the audit log and in log lines: never by their secret. */
 public final class Caller {
 
+    /** The actor of a call without an authenticated principal. */
+    public static final String ANONYMOUS = "anonymous";
     /** The identity of every caller when access is off. */
     public static final String LOCAL_ADMIN = "local-admin";
     /** The identity the pod token authenticates. */
@@ -24,7 +26,7 @@ public final class Caller {
 
     /** The actor of a request's security context (what resources pass to services for the audit log). */
     public static String of(SecurityContext context) {
-        return context == null || context.getUserPrincipal() == null ? "anonymous"
+        return context == null || context.getUserPrincipal() == null ? ANONYMOUS
                 : context.getUserPrincipal().getName();
     }
 

@@ -1,7 +1,7 @@
 package io.flywheel.mlops.assistant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.flywheel.mlops.access.Actors;
+import io.flywheel.mlops.access.Caller;
 import io.flywheel.mlops.access.Roles;
 import io.flywheel.mlops.registry.Attribution;
 import io.flywheel.mlops.registry.NewVersion;
@@ -68,7 +68,7 @@ public class AssistantConfigResource {
                 .withStage(Stage.STAGING)
                 .withParams(params(config))
                 .withDescription(description == null || description.isBlank() ? "assistant configuration" : description);
-        return registry.register(version, Attribution.api(Actors.of(caller), "assistant configuration edited"))
+        return registry.register(version, Attribution.api(Caller.of(caller), "assistant configuration edited"))
                 .map(view -> Response.created(URI.create("/api/assistant-configs/" + name + "/versions/"
                         + view.version())).entity(view).build());
     }

@@ -1,6 +1,6 @@
 package io.flywheel.mlops.data;
 
-import io.flywheel.mlops.access.Actors;
+import io.flywheel.mlops.access.Caller;
 import io.flywheel.mlops.access.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +51,7 @@ public class DatasetResource {
                            @Context SecurityContext caller) {
         UploadRequest request = new UploadRequest(name, label, positiveClass, split(features), split(categorical),
                 split(numeric), delimiter);
-        DatasetService.Stored stored = service.upload(body, request, Actors.of(caller));
+        DatasetService.Stored stored = service.upload(body, request, Caller.of(caller));
         return (stored.created() ? Response.created(URI.create("/api/datasets/" + stored.view().id()))
                 : Response.ok()).entity(stored.view()).build();
     }
@@ -68,7 +68,7 @@ public class DatasetResource {
     public Response snapshotFromFeedback(FeedbackSnapshotRequest request, @Context SecurityContext caller)
             throws SQLException {
         FeedbackSnapshotRequest checked = FeedbackSnapshotRequest.checked(request);
-        DatasetService.Stored stored = feedback.build(checked.model(), checked.window(), Actors.of(caller));
+        DatasetService.Stored stored = feedback.build(checked.model(), checked.window(), Caller.of(caller));
         return (stored.created() ? Response.created(URI.create("/api/datasets/" + stored.view().id()))
                 : Response.ok()).entity(stored.view()).build();
     }

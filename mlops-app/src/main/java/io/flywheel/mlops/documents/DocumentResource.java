@@ -1,6 +1,6 @@
 package io.flywheel.mlops.documents;
 
-import io.flywheel.mlops.access.Actors;
+import io.flywheel.mlops.access.Caller;
 import io.flywheel.mlops.access.Roles;
 import io.flywheel.mlops.persistence.Awaited;
 import io.flywheel.shared.problem.ProblemException;
@@ -50,7 +50,7 @@ public class DocumentResource {
     public Response put(@PathParam("name") String name, InputStream body, @Context SecurityContext caller) {
         byte[] bytes = readAtMost(body, settings.maxDocumentBytes());
         DocumentService.Stored stored = Awaited.result(
-                () -> documents.put(name, bytes, Actors.of(caller)));
+                () -> documents.put(name, bytes, Caller.of(caller)));
         Response.ResponseBuilder response = stored.change() == DocumentService.Change.CREATED
                 ? Response.created(URI.create("/api/documents/" + name)) : Response.ok();
         return response.entity(stored.document()).build();
@@ -75,7 +75,7 @@ public class DocumentResource {
     @Path("/{name}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> delete(@PathParam("name") String name, @Context SecurityContext caller) {
-        return documents.delete(name, Actors.of(caller)).map(ignored -> Response.noContent().build());
+        return documents.delete(name, Caller.of(caller)).map(ignored -> Response.noContent().build());
     }
 
     private static byte[] readAtMost(InputStream body, int limit) {

@@ -1,6 +1,6 @@
 package io.flywheel.mlops.golden;
 
-import io.flywheel.mlops.access.Actors;
+import io.flywheel.mlops.access.Caller;
 import io.flywheel.mlops.access.Roles;
 import io.flywheel.mlops.audit.AuditLog;
 import io.flywheel.mlops.audit.AuditRecord;
@@ -51,7 +51,7 @@ public class AnswerReviewResource {
                                            @Context SecurityContext caller) {
         UUID answerId = answerId(id);
         check(request);
-        String reviewer = Actors.of(caller);
+        String reviewer = Caller.of(caller);
         return Panache.getSession().chain(session -> session.createNativeQuery(INTERACTIONS_EXIST, Boolean.class)
                 .getSingleResult().chain(table -> !table ? Uni.createFrom().item(false)
                         : session.createNativeQuery(ANSWER_EXISTS, Boolean.class).setParameter(1, answerId)

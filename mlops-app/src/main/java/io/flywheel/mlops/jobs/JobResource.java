@@ -1,7 +1,7 @@
 package io.flywheel.mlops.jobs;
 
+import io.flywheel.mlops.access.Caller;
 import io.flywheel.mlops.access.Roles;
-import io.flywheel.mlops.registry.Attribution;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +46,7 @@ public class JobResource {
     public Uni<Response> start(@PathParam("name") String name, RunRequest request, @Context SecurityContext security) {
         Map<String, String> parameters = request == null || request.parameters() == null ? Map.of()
                 : request.parameters();
-        return service.start(name, parameters, JobTrigger.api(Attribution.callerName(security)))
+        return service.start(name, parameters, JobTrigger.api(Caller.of(security)))
                 .map(run -> Response.accepted(run).location(URI.create("/api/jobs/runs/" + run.id())).build());
     }
 

@@ -1,6 +1,6 @@
 package io.flywheel.mlops.jobs;
 
-import io.flywheel.mlops.registry.Attribution;
+import io.flywheel.mlops.access.Caller;
 import java.util.Objects;
 
 /**
@@ -27,7 +27,7 @@ public record JobTrigger(String kind, String actor) {
 
     /** A request to {@code POST /api/jobs/{name}/runs}, by its caller ({@code null}: not authenticated). */
     public static JobTrigger api(String actor) {
-        return new JobTrigger(API, actor == null ? Attribution.ANONYMOUS : actor);
+        return new JobTrigger(API, actor == null ? Caller.ANONYMOUS : actor);
     }
 
     /** {@code java -jar quarkus-run.jar job <name>}, e.g. a Kubernetes CronJob. */

@@ -1,7 +1,7 @@
 package io.flywheel.mlops.registry;
 
+import io.flywheel.mlops.access.Caller;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.Objects;
 
 /**
@@ -14,11 +14,8 @@ import java.util.Objects;
  */
 public record Attribution(String actor, String trigger, String reason) {
 
-    /** The actor of calls made without an authenticated principal (access control disabled). */
-    public static final String ANONYMOUS = "anonymous";
-
     public Attribution {
-        actor = actor == null || actor.isBlank() ? ANONYMOUS : actor;
+        actor = actor == null || actor.isBlank() ? Caller.ANONYMOUS : actor;
         Objects.requireNonNull(trigger, "trigger");
     }
 
@@ -29,13 +26,7 @@ public record Attribution(String actor, String trigger, String reason) {
 
     /** A change asked for over the HTTP API by the caller of this request. */
     public static Attribution api(SecurityContext caller, String reason) {
-        return api(callerName(caller), reason);
-    }
-
-    /** The principal name of the caller of a request, or {@code null} when none is authenticated. */
-    public static String callerName(SecurityContext caller) {
-        Principal principal = caller == null ? null : caller.getUserPrincipal();
-        return principal == null ? null : principal.getName();
+        return api(Caller.of(caller), reason);
     }
 
     /** A change made by a platform component on its own, e.g. the rollout controller. */

@@ -1,6 +1,6 @@
 package io.flywheel.mlops.validation;
 
-import io.flywheel.mlops.access.Actors;
+import io.flywheel.mlops.access.Caller;
 import io.flywheel.mlops.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +53,7 @@ public class ValidationSuiteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Uni<Response> publish(@PathParam("name") String name, SuiteRequest request, @Context SecurityContext caller) {
-        return service.publish(name, request, Actors.of(caller)).map(suite -> Response
+        return service.publish(name, request, Caller.of(caller)).map(suite -> Response
                 .created(URI.create("/api/validation-suites/" + name + "/versions/" + suite.version()))
                 .entity(suite).build());
     }
