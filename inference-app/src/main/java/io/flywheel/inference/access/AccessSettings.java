@@ -23,7 +23,10 @@ public interface AccessSettings {
      */
     Optional<String> podToken();
 
-    /** How often the keys are polled from mlops-app ({@code flywheel.mlops.url}); a revoked key stops working within this interval. */
+    /**
+     * How often the keys are polled from mlops-app ({@code flywheel.mlops.url}); a revoked key stops working within
+     * this interval.
+     */
     @WithDefault("10s")
     Duration syncInterval();
 
