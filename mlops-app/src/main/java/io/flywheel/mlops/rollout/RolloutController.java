@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,16 +71,23 @@ public class RolloutController {
     public Uni<Integer> advanceDue() {
         return Panache.withSession(() -> Rollout.<Rollout>find("status = ?1 and nextAnalysisAt <= ?2 order by "
                 + "nextAnalysisAt", Rollout.RUNNING, RolloutService.now()).list())
+                // the same deadline as an analysis: a query that never answers must not freeze the ticks either
+                .ifNoItem().after(settings.analysisTimeout()).failWith(() -> new TimeoutException(
+                        "the due rollouts were not read within " + settings.analysisTimeout()))
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::analyse)
                         .collect().asList().replaceWith(due.size()));
     }
 
     private Uni<Void> analyse(Rollout observed) {
         OffsetDateTime stepStart = observed.stepStartedAt;
+        // which part an analysis is waiting on, named by the deadline's failure if it never answers
+        AtomicReference<String> waitingOn = new AtomicReference<>("the pods' metrics");
         return metrics.scrape(observed.model, observed.stableVersion, observed.version)
+                .invoke(() -> waitingOn.set("the live-accuracy query"))
                 .chain(scrapes -> accuracy.since(observed.model, observed.stableVersion, observed.version, stepStart)
                         .map(labelled -> RolloutAnalysis.judge(scrapes, baselineOf(observed), labelled,
                                 settings.thresholds()))
+                        .invoke(() -> waitingOn.set("the transaction applying the verdict"))
                         .chain(result -> Panache.withTransaction(() -> apply(observed, scrapes, result))))
                 // only once the rollback is committed: the agent's listener writes to the same audit chain
                 .invoke(alert -> {
@@ -88,7 +96,7 @@ public class RolloutController {
                     }
                 })
                 .ifNoItem().after(settings.analysisTimeout()).failWith(() -> new TimeoutException(
-                        "no verdict within " + settings.analysisTimeout()))
+                        "no verdict within " + settings.analysisTimeout() + ": still waiting on " + waitingOn.get()))
                 .onFailure().invoke(failure -> LOG.warnf(failure, "rollout %s: analysis not applied", observed.id))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
