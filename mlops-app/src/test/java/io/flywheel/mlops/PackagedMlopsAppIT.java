@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * started by Quarkus against the real PostgreSQL of the test kit, after Flyway migrated its schema at start.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(DatabaseTestResource.class)
+@QuarkusTestResource(OwnDatabaseTestResource.class)
 class PackagedMlopsAppIT {
 
     @Test
