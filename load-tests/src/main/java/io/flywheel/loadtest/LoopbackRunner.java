@@ -72,6 +72,15 @@ public final class LoopbackRunner {
         }
     }
 
+    /** When a scenario of a profile starts after the run began (its {@code startTime}; zero when it has none). */
+    public static Duration startTimeOf(Path file, String profile, String scenario) {
+        ScenarioFile.Scenario found = ScenarioFile.read(file).profile(profile).scenarios().get(scenario);
+        if (found == null) {
+            throw new IllegalArgumentException("profile " + profile + " has no scenario " + scenario);
+        }
+        return K6Duration.parse(found.startTime());
+    }
+
     static void requireLoopback(URI baseUri) {
         try {
             if (baseUri.getHost() == null || !InetAddress.getByName(baseUri.getHost()).isLoopbackAddress()) {

@@ -54,6 +54,20 @@ public record RunReport(String profile, Map<String, Measurements.Snapshot> scena
         return verdict.threshold().metric().equals("http_req_duration") && verdict.threshold().bound() <= floorMillis;
     }
 
+    /** A latency percentile bound of a scenario, e.g. {@code p(99)<5}: percentile 99, 5 ms. */
+    public record LatencyBound(double percentile, double boundMillis, String source) {
+    }
+
+    /** The percentile bounds on a scenario's latency that this run judged. */
+    public List<LatencyBound> latencyBounds(String scenario) {
+        return verdicts.stream().map(Verdict::threshold)
+                .filter(t -> t.metric().equals("http_req_duration") && t.aggregation().startsWith("p(")
+                        && t.scenario().filter(scenario::equals).isPresent() && t.operator().startsWith("<"))
+                .map(t -> new LatencyBound(Double.parseDouble(t.aggregation().substring(2,
+                        t.aggregation().length() - 1)), t.bound(), t.source()))
+                .toList();
+    }
+
     /** How many HTTP requests a scenario of this run sent (0 when it did not run). */
     public long requests(String scenario) {
         Measurements.Snapshot sample = scenarios.get(scenario);

@@ -6,6 +6,7 @@ import io.flywheel.loadtest.LoopbackRunner;
 import io.flywheel.loadtest.RunReport;
 import io.flywheel.testing.TestDatasets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * CI's load smoke: the whole local platform (embedded PostgreSQL and both packaged apps, as {@code ./flywheel up}
  * runs them) under the smoke profile and the short ci-load profile of load-tests/k6/scenarios.json, driven by the
  * loopback runner; a crossed threshold fails the build — errors and checks always, latency bounds when they are above
- * what the runner measures for a no-op request on this machine (below that it cannot resolve them; they are printed).
+ * what the runner measures for a no-op request on this machine (below that it cannot resolve them; they are printed),
+ * and the infer bounds always on inference-app's own latency histogram, whose buckets sit at those bounds.
  * The scenario model is trained, evaluated and promoted through mlops-app first, as a user deploys one. A path the
  * platform does not serve yet is reported as skipped ("pending"), never as passed.
  */
@@ -84,12 +88,20 @@ class LoadSmokeIT {
         runProfiles("feedback");
     }
 
-    private static void runProfiles(String scenario) throws IOException {
+    private static void runProfiles(String scenario) throws Exception {
         double floor = runnerFloorMillis();
         for (String profile : List.of("smoke", "ci-load")) {
+            // the served-latency reading is taken when the measured scenario starts, after its warm-up
+            CompletableFuture<ServedLatency> atStart = scenario.equals("infer") ? CompletableFuture.supplyAsync(
+                    () -> servedLatency(), CompletableFuture.delayedExecutor(
+                            LoopbackRunner.startTimeOf(SCENARIOS, profile, scenario).toMillis(), TimeUnit.MILLISECONDS))
+                    : null;
             RunReport report = LoopbackRunner.run(new LoopbackRunner.Options(SCENARIOS, profile,
                     URI.create("http://127.0.0.1:" + config.inferencePort() + "/"), List.of(scenario), Map.of(), null));
             System.out.println(report.summary());
+            if (atStart != null) {
+                judgeServedLatency(profile, report, atStart.get(), servedLatency());
+            }
             List<String> unjudged = report.belowResolution(floor);
             if (!unjudged.isEmpty()) {
                 System.out.printf("  not judged here: %s (the runner's own p99 on this machine is %.1f ms)%n",
@@ -98,6 +110,32 @@ class LoadSmokeIT {
             assertThat(report.requests(scenario)).as(profile + " sent requests").isPositive();
             assertThat(report.passedAtResolution(floor)).as("thresholds of %s/%s:%n%s", profile, scenario,
                     report.summary()).isTrue();
+        }
+    }
+
+    /**
+     * The infer latency bounds judged on the server's own histogram, always: the share of the requests served during
+     * the measured scenario within each bound must reach the bound's percentile ({@code p(99)<5}: 99% within 5 ms).
+     */
+    private static void judgeServedLatency(String profile, RunReport report, ServedLatency before, ServedLatency after) {
+        assertThat(after.servedSince(before)).as("%s: requests inference-app measured", profile).isPositive();
+        for (RunReport.LatencyBound bound : report.latencyBounds("infer")) {
+            double share = after.shareWithin(before, bound.boundMillis());
+            System.out.printf("  served by inference-app (%s): %.2f%% of %.0f requests within %s ms (needs %s%%)%n",
+                    profile, share * 100, after.servedSince(before), bound.boundMillis(), bound.percentile());
+            assertThat(share).as("%s, %s on inference-app's own latency histogram (no bucket at the bound: NaN)",
+                    profile, bound.source()).isGreaterThanOrEqualTo(bound.percentile() / 100);
+        }
+    }
+
+    private static ServedLatency servedLatency() {
+        try {
+            return ServedLatency.read(config.inferencePort(), MODEL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
