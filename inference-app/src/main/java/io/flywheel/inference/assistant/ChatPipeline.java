@@ -135,6 +135,9 @@ public class ChatPipeline {
         return outcome
                 .onItemOrFailure().invoke((done, failure) -> budget.settle(admission.reservation(),
                         done == null ? 0 : done.promptTokens + done.completionTokens))
+                // a client that went away may still have cost the worst case: nothing is given back
+                .onCancellation().invoke(() -> budget.settle(admission.reservation(),
+                        admission.reservation().tokens()))
                 .map(done -> finish(admission, done));
     }
 
