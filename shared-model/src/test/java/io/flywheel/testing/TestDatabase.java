@@ -96,11 +96,11 @@ public final class TestDatabase {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return quarkusConfig().get("quarkus.datasource.jdbc.url");
     }
 
     public String reactiveUrl() {
-        return "postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return quarkusConfig().get("quarkus.datasource.reactive.url");
     }
 
     /** A new JDBC connection to the test database, for tests that look at or tamper with tables directly. */
@@ -110,9 +110,30 @@ public final class TestDatabase {
 
     /** The Quarkus configuration that points an app at this database. */
     public Map<String, String> quarkusConfig() {
+        return quarkusConfig(DATABASE);
+    }
+
+    /**
+     * Creates an empty database of that name on this server (for a test that must start from nothing, whatever the
+     * tests before it left in the shared one) and returns the Quarkus configuration that points an app at it.
+     */
+    public Map<String, String> freshDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database " + name, e);
+        }
+        return quarkusConfig(name);
+    }
+
+    private Map<String, String> quarkusConfig(String database) {
         return Map.of(
-                "quarkus.datasource.jdbc.url", jdbcUrl(),
-                "quarkus.datasource.reactive.url", reactiveUrl(),
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/" + database,
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", PASSWORD);
     }

@@ -6,6 +6,8 @@ import io.flywheel.shared.problem.ProblemType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -92,6 +94,18 @@ public class TokenBudget {
             lease.available -= tokens;
             return new Reservation(key.id(), today, tokens);
         }
+    }
+
+    /**
+     * {@link #reserve} for callers on the event loop: a key without a budget reserves nothing, in place; a budgeted
+     * key reserves on a worker thread, as its lease may have to be refilled from the database.
+     */
+    public Uni<Reservation> reserveAsync(KeyGrant key, long tokens) {
+        if (key.dailyTokenBudget() <= 0) {
+            return Uni.createFrom().item(Reservation.NONE);
+        }
+        return Uni.createFrom().item(() -> reserve(key, tokens))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Gives back what the request reserved but did not use (or takes what it used beyond). */

@@ -80,6 +80,7 @@ public class AgentRunner {
         return settings.agent().enabled() && intents.stream().anyMatch(rule -> rule.matcher(question).find());
     }
 
+    /** Blocking (it waits for the model and runs the tools): call it from a worker thread. */
     public AgentResult run(GuardedInput guarded, AssistantConfig config, double temperature, int maxTokens) {
         long deadline = System.nanoTime() + settings.agent().timeBudget().toNanos();
         List<ChatMessage> messages = new ArrayList<>();
@@ -99,8 +100,8 @@ public class AgentRunner {
                 stop = "time budget";
                 break;
             }
-            Generation generation = generator.generate(request(config, messages, temperature, maxTokens, guarded,
-                    evidence, specifications));
+            Generation generation = generate(request(config, messages, temperature, maxTokens, guarded, evidence,
+                    specifications));
             promptTokens += generation.promptTokens();
             completionTokens += generation.completionTokens();
             if (!generation.wantsTools()) {
@@ -117,10 +118,14 @@ public class AgentRunner {
             }
             stop = "step budget";
         }
-        Generation last = generator.generate(request(config, messages, temperature, maxTokens, guarded, evidence,
-                List.of()));
+        Generation last = generate(request(config, messages, temperature, maxTokens, guarded, evidence, List.of()));
         return new AgentResult(last, evidence, calls, stop, promptTokens + last.promptTokens(),
                 completionTokens + last.completionTokens());
+    }
+
+    /** The agent runs on a worker thread and waits for each step; the stages' timeouts and retries bound the wait. */
+    private Generation generate(GenerationRequest request) {
+        return generator.generate(request).await().indefinitely();
     }
 
     private String execute(ToolExecutionRequest call, GuardedInput guarded, double injectionThreshold) {

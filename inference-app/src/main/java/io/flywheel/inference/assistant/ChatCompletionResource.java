@@ -5,7 +5,7 @@ import io.flywheel.shared.chat.ChatCompletion;
 import io.flywheel.shared.chat.ChatCompletionRequest;
 import io.flywheel.shared.chat.ChatMessage;
 import io.flywheel.shared.chat.ModelList;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +20,7 @@ import java.util.List;
 /**
  * The OpenAI-compatible assistant API. A request is admitted (or refused with its problem) before anything is
  * streamed; after that the client always gets a complete answer, degraded or refused if need be, never a 5xx.
+ * Non-blocking: the request stays on the event loop but for the steps that would block it (see {@link ChatPipeline}).
  */
 @Path("/v1")
 public class ChatCompletionResource {
@@ -38,14 +39,11 @@ public class ChatCompletionResource {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    @Blocking
-    public Response complete(ChatCompletionRequest request, @Context ContainerRequestContext context) {
-        ChatPipeline.Admission admission = pipeline.admit(request, AuthFilter.callerOf(context));
-        if (request.streaming()) {
-            return Response.ok(sse.stream(admission, pipeline)).type(SseWriter.EVENT_STREAM).build();
-        }
-        Answer answer = pipeline.answer(admission);
-        return Response.ok(completion(answer)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    public Uni<Response> complete(ChatCompletionRequest request, @Context ContainerRequestContext context) {
+        return pipeline.admit(request, AuthFilter.callerOf(context)).chain(admission -> request.streaming()
+                ? sse.stream(admission, pipeline)
+                : pipeline.answer(admission).map(answer ->
+                        Response.ok(completion(answer)).type(MediaType.APPLICATION_JSON_TYPE).build()));
     }
 
     @GET

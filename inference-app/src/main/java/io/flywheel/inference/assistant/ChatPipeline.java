@@ -30,6 +30,8 @@ import io.flywheel.shared.problem.Problem.FieldError;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
 import io.opentelemetry.api.trace.Span;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +41,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The assistant pipeline of one request: input safety → retrieval → generation (or the agent) → output safety →
- * metrics and the interaction log. Blocking (embedding, provider calls): runs on a worker thread. Provider failures
- * never escape: the answer degrades instead. Only requests that cannot be served as sent fail, with their problem.
+ * metrics and the interaction log. Non-blocking: it runs on the event loop and leaves it only for what would block
+ * it (embedding a new question, refilling a token-budget lease, the agent's tools); the provider call is a
+ * {@link Uni}. Provider failures never escape: the answer degrades instead. Only requests that cannot be served as
+ * sent fail, with their problem.
  */
 @ApplicationScoped
 public class ChatPipeline {
@@ -49,6 +53,7 @@ public class ChatPipeline {
     static final String STOP = "stop";
     static final String RAG = "rag";
     static final String AGENT = "agent";
+    static final String AGENT_NEEDS_LLM = "agent mode needs an LLM provider; answered from the documentation";
 
     private final ActiveAssistantConfig configs;
     private final InputGuard input;
@@ -81,9 +86,13 @@ public class ChatPipeline {
     /**
      * Everything that can refuse a request, done before any answer starts (so that a stream never begins for a
      * request that fails): the model, the shape and limits, the key's max tokens, input safety, and the token budget
-     * reservation. Throws the request's problem.
+     * reservation. Fails with the request's problem.
      */
-    public Admission admit(ChatCompletionRequest request, Caller caller) {
+    public Uni<Admission> admit(ChatCompletionRequest request, Caller caller) {
+        return Uni.createFrom().deferred(() -> checkAndReserve(request, caller));
+    }
+
+    private Uni<Admission> checkAndReserve(ChatCompletionRequest request, Caller caller) {
         ServedConfig served = configs.current();
         if (request != null && request.model() != null && !request.model().equals(served.name())) {
             throw new ProblemException(ProblemType.NOT_FOUND, "unknown model '" + request.model() + "'; this gateway "
@@ -100,70 +109,85 @@ public class ChatPipeline {
         GuardedInput guarded = input.guard(request.messages(), config);
         int maxTokens = maxTokens(request, config, caller);
         int promptEstimate = guarded.messages().stream().mapToInt(m -> ProviderCall.estimateTokens(m.content())).sum();
-        TokenBudget.Reservation reservation = budget.reserve(caller.grant(), (long) promptEstimate + maxTokens);
-        return new Admission(UUID.randomUUID().toString(), request, served, caller, guarded, maxTokens, reservation,
-                System.nanoTime());
+        long started = System.nanoTime();
+        // read here, on the request's own thread, where the server span is current
+        String traceId = traceId();
+        return budget.reserveAsync(caller.grant(), (long) promptEstimate + maxTokens).map(reservation ->
+                new Admission(UUID.randomUUID().toString(), request, served, caller, guarded, maxTokens, reservation,
+                        started, traceId));
     }
 
     /** A request that passed {@link #admit}: it will be answered, degraded or refused, but answered. */
     public record Admission(String answerId, ChatCompletionRequest request, ServedConfig served, Caller caller,
                             GuardedInput guarded, int maxTokens, TokenBudget.Reservation reservation,
-                            long startedNanos) {
+                            long startedNanos, String traceId) {
     }
 
     /** Answers an admitted request; provider failures degrade the answer, they do not fail it. */
-    public Answer answer(Admission admission) {
+    public Uni<Answer> answer(Admission admission) {
         ChatCompletionRequest request = admission.request();
         AssistantConfig config = admission.served().config();
         GuardedInput guarded = admission.guarded();
         double temperature = request.temperature() != null ? request.temperature() : config.generation().temperature();
-        Outcome outcome = null;
-        try {
-            outcome = guarded.blocked()
-                    ? refusal(config, guarded, "input blocked: prompt injection")
-                    : respond(admission.served(), guarded, temperature, admission.maxTokens(), request.streaming());
-            return finish(admission, outcome);
-        } finally {
-            budget.settle(admission.reservation(),
-                    outcome == null ? 0 : outcome.promptTokens + outcome.completionTokens);
-        }
+        Uni<Outcome> outcome = guarded.blocked()
+                ? Uni.createFrom().item(() -> refusal(config, guarded, "input blocked: prompt injection"))
+                : respond(admission.served(), guarded, temperature, admission.maxTokens(), request.streaming());
+        return outcome
+                .onItemOrFailure().invoke((done, failure) -> budget.settle(admission.reservation(),
+                        done == null ? 0 : done.promptTokens + done.completionTokens))
+                // a client that went away may still have cost the worst case: nothing is given back
+                .onCancellation().invoke(() -> budget.settle(admission.reservation(),
+                        admission.reservation().tokens()))
+                .map(done -> finish(admission, done));
     }
 
-    private Outcome respond(ServedConfig served, GuardedInput guarded, double temperature, int maxTokens,
-                            boolean stream) {
+    private Uni<Outcome> respond(ServedConfig served, GuardedInput guarded, double temperature, int maxTokens,
+                                 boolean stream) {
         AssistantConfig config = served.config();
-        String note = null;
-        if (agent.intended(guarded.question())) {
-            if (Generator.usesLlm(config.routing().primary())) {
-                return agentOutcome(guarded, config, temperature, maxTokens);
-            }
-            note = "agent mode needs an LLM provider; answered from the documentation";
+        boolean forAgent = agent.intended(guarded.question());
+        if (forAgent && Generator.usesLlm(config.routing().primary())) {
+            return agentOutcome(guarded, config, temperature, maxTokens);
         }
-        Retrieval retrieval = retrieve(guarded.question(), config);
+        Uni<Outcome> rag = retrieve(guarded.question(), config)
+                .chain(retrieval -> generateChecked(retrieval, guarded, config, temperature, maxTokens, stream));
+        return forAgent ? rag.invoke(outcome -> outcome.note(AGENT_NEEDS_LLM)) : rag;
+    }
+
+    /** Generates from the passages and checks the output; a failed check generates once more. */
+    private Uni<Outcome> generateChecked(Retrieval retrieval, GuardedInput guarded, AssistantConfig config,
+                                         double temperature, int maxTokens, boolean stream) {
         List<String> passages = retrieval.sources().stream().map(RetrievedSource::text).toList();
         var messages = PromptBuilder.messages(config, guarded.messages(), PromptBuilder.context(retrieval.sources()));
         GenerationRequest generation = GenerationRequest.of(config.routing().primary(), config.routing().fallback(),
                 messages, temperature, maxTokens, stream, guarded.question(), passages);
         String prompt = PromptBuilder.promptText(messages);
         Outcome outcome = new Outcome(RAG, retrieval);
-        Generation first = generator.generate(generation);
-        outcome.add(first);
-        OutputVerdict verdict = output.check(first.text(), prompt, passages, config);
-        if (!verdict.passed() && !verdict.blocked()) {
+        return generator.generate(generation).chain(first -> {
+            outcome.add(first);
+            OutputVerdict verdict = output.check(first.text(), prompt, passages, config);
+            if (verdict.passed() || verdict.blocked()) {
+                return Uni.createFrom().item(verdict);
+            }
             safetyMetrics.regenerated(verdict.failures().get(0));
-            Generation second = generator.generate(generation);
-            outcome.add(second);
-            outcome.findings.addAll(verdict.findings());
-            verdict = output.check(second.text(), prompt, passages, config);
-        }
-        conclude(outcome, verdict, config);
-        if (note != null) {
-            outcome.note(note);
-        }
-        return outcome;
+            return generator.generate(generation).map(second -> {
+                outcome.add(second);
+                outcome.findings.addAll(verdict.findings());
+                return output.check(second.text(), prompt, passages, config);
+            });
+        }).map(verdict -> {
+            conclude(outcome, verdict, config);
+            return outcome;
+        });
     }
 
-    private Outcome agentOutcome(GuardedInput guarded, AssistantConfig config, double temperature, int maxTokens) {
+    /** The agent loops over generations and tool calls (registry over HTTP, scoring): on a worker thread. */
+    private Uni<Outcome> agentOutcome(GuardedInput guarded, AssistantConfig config, double temperature,
+                                      int maxTokens) {
+        return Uni.createFrom().item(() -> agentRun(guarded, config, temperature, maxTokens))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Outcome agentRun(GuardedInput guarded, AssistantConfig config, double temperature, int maxTokens) {
         AgentResult result = agent.run(guarded, config, temperature, maxTokens);
         Outcome outcome = new Outcome(AGENT, Retrieval.noIndex());
         outcome.add(result.last());
@@ -188,17 +212,16 @@ public class ChatPipeline {
         }
     }
 
-    private Retrieval retrieve(String question, AssistantConfig config) {
+    private Uni<Retrieval> retrieve(String question, AssistantConfig config) {
         if (config.retrieval().k() == 0) {
-            return Retrieval.noIndex();
+            return Uni.createFrom().item(Retrieval.noIndex());
         }
-        try {
-            return retriever.retrieve(question, config.retrieval().k(), config.retrieval().minScore());
-        } catch (ProblemException unavailable) {
-            // the embedding model is still loading: answer without passages rather than not at all
-            LOG.debugf("retrieval unavailable: %s", unavailable.getMessage());
-            return Retrieval.noIndex();
-        }
+        return retriever.retrieveAsync(question, config.retrieval().k(), config.retrieval().minScore())
+                .onFailure(ProblemException.class).recoverWithItem(unavailable -> {
+                    // the embedding model is still loading: answer without passages rather than not at all
+                    LOG.debugf("retrieval unavailable: %s", unavailable.getMessage());
+                    return Retrieval.noIndex();
+                });
     }
 
     private static Outcome refusal(AssistantConfig config, GuardedInput guarded, String reason) {
@@ -224,9 +247,9 @@ public class ChatPipeline {
         Usage usage = Usage.of(outcome.promptTokens, outcome.completionTokens);
         Instant now = Instant.now();
         double latency = (System.nanoTime() - admission.startedNanos()) / 1e6;
-        log.record(new Interaction(answerId, now, admission.caller().keyId(), served.name(), guarded.question(), outcome.text,
-                info, outcome.model, outcome.promptTokens, outcome.completionTokens, latency, traceId(),
-                seal(answerId, guarded)));
+        log.record(new Interaction(answerId, now, admission.caller().keyId(), served.name(), guarded.question(),
+                outcome.text, info, outcome.model, outcome.promptTokens, outcome.completionTokens, latency,
+                admission.traceId(), seal(answerId, guarded)));
         return new Answer(answerId, served.name(), now.getEpochSecond(), outcome.text, STOP, usage, info);
     }
 

@@ -8,8 +8,10 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The seam with the fallback provider (the secondary route of the assistant config), guarded like the primary with
@@ -40,14 +42,16 @@ public class FallbackGeneration {
     @CircuitBreakerName(CIRCUIT)
     @Bulkhead(64)
     @Fallback(fallbackMethod = "toExtractive")
-    public Generation generate(GenerationRequest request) {
+    @AsynchronousNonBlocking
+    public Uni<Generation> generate(GenerationRequest request) {
         if (request.fallback() == null || ExtractiveAnswerer.PROVIDER.equals(request.fallback().provider())) {
-            throw new ProviderRejected("no-fallback", "no fallback provider configured", null);
+            return Uni.createFrom().failure(new ProviderRejected("no-fallback", "no fallback provider configured",
+                    null));
         }
-        return call.call(request.fallback(), request).degradedBecause(request.reason());
+        return call.call(request.fallback(), request).map(generation -> generation.degradedBecause(request.reason()));
     }
 
-    Generation toExtractive(GenerationRequest request, Throwable failure) {
+    Uni<Generation> toExtractive(GenerationRequest request, Throwable failure) {
         String reason = failure instanceof ProviderRejected rejected && "no-fallback".equals(rejected.kind())
                 ? request.reason()
                 : request.failedOver("fallback " + request.fallback().provider() + ": " + Failures.describe(failure))
@@ -55,6 +59,6 @@ public class FallbackGeneration {
         if (request.fallback() != null && !ExtractiveAnswerer.PROVIDER.equals(request.fallback().provider())) {
             metrics.fellBack("fallback", ExtractiveAnswerer.PROVIDER);
         }
-        return extractive.answer(request.question(), request.passages(), reason);
+        return Uni.createFrom().item(extractive.answer(request.question(), request.passages(), reason));
     }
 }

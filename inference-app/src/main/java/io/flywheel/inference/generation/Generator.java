@@ -1,12 +1,13 @@
 package io.flywheel.inference.generation;
 
 import io.flywheel.shared.assistant.AssistantConfig.Route;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Generates an answer along the request's routes: straight to the extractive answer when the configuration routes
  * there (the embedded default, no LLM), else through the guarded primary and fallback stages. Never throws for a
- * provider failure: the worst case is a degraded extractive answer.
+ * provider failure: the worst case is a degraded extractive answer. Non-blocking.
  */
 @ApplicationScoped
 public class Generator {
@@ -24,14 +25,16 @@ public class Generator {
         this.metrics = metrics;
     }
 
-    public Generation generate(GenerationRequest request) {
-        Generation generation = usesLlm(request)
+    public Uni<Generation> generate(GenerationRequest request) {
+        Uni<Generation> generation = usesLlm(request)
                 ? primary.generate(request)
-                : extractive.answer(request.question(), request.passages(), EXTRACTIVE_MODE);
-        if (generation.degraded()) {
-            metrics.degraded(generation.provider());
-        }
-        return generation;
+                : Uni.createFrom().item(() -> extractive.answer(request.question(), request.passages(),
+                        EXTRACTIVE_MODE));
+        return generation.invoke(answer -> {
+            if (answer.degraded()) {
+                metrics.degraded(answer.provider());
+            }
+        });
     }
 
     /** Whether the request's primary route is an LLM provider. */

@@ -8,14 +8,18 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The seam with the primary provider: each attempt is timed out, failures worth it are retried with backoff (and a
  * 429's {@code Retry-After}), a circuit breaker stops calling a provider that keeps failing, a bulkhead bounds the
  * calls in flight, and whatever still fails goes to {@link FallbackGeneration}. The values here are defaults;
  * production and tests set them in {@code application.properties} ({@code PrimaryGeneration/generate/Timeout/value}).
+ * Non-blocking: the guards apply to the returned {@link Uni}, a retry waits on a timer, no thread waits for the
+ * provider.
  */
 @ApplicationScoped
 public class PrimaryGeneration {
@@ -41,11 +45,12 @@ public class PrimaryGeneration {
     @CircuitBreakerName(CIRCUIT)
     @Bulkhead(64)
     @Fallback(fallbackMethod = "toFallback")
-    public Generation generate(GenerationRequest request) {
+    @AsynchronousNonBlocking
+    public Uni<Generation> generate(GenerationRequest request) {
         return call.call(request.primary(), request);
     }
 
-    Generation toFallback(GenerationRequest request, Throwable failure) {
+    Uni<Generation> toFallback(GenerationRequest request, Throwable failure) {
         GenerationRequest next = request.failedOver("primary " + request.primary().provider() + ": "
                 + Failures.describe(failure));
         metrics.fellBack("primary", next.fallback() == null ? ExtractiveAnswerer.PROVIDER : "fallback");

@@ -11,23 +11,25 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.internal.ExceptionMapper;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.internal.OpenAiUtils;
+import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
+import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.flywheel.inference.assistant.AssistantSettings;
 import io.flywheel.shared.assistant.AssistantConfig.Route;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One call to one provider, blocking or streamed, with no retry of its own: it turns whatever went wrong into a
- * {@link ProviderUnavailable} (worth retrying) or a {@link ProviderRejected} (go to the fallback), and measures
+ * One call to one provider, streamed or not, non-blocking, with no retry of its own: it turns whatever went wrong
+ * into a {@link ProviderUnavailable} (worth retrying) or a {@link ProviderRejected} (go to the fallback), and measures
  * latency, tokens and cost. A stream that ends without a finish reason was cut off and counts as a failure: a
  * half answer is never passed on.
  */
@@ -56,11 +58,15 @@ public class ProviderCall {
         this.settings = settings;
     }
 
-    public Generation call(Route route, GenerationRequest request) {
+    /**
+     * The call as a lazy {@link Uni}: nothing is sent until it is subscribed, and each subscription (each retry) is
+     * a new call. Non-blocking: the provider's answer arrives on the HTTP client's event loop, no thread waits for it.
+     */
+    public Uni<Generation> call(Route route, GenerationRequest request) {
         String provider = route.provider();
-        long started = System.nanoTime();
-        Instant calledAt = Instant.now();
-        try {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            Instant calledAt = Instant.now();
             ChatRequest chat = ChatRequest.builder()
                     .messages(request.messages())
                     .parameters(OpenAiChatRequestParameters.builder()
@@ -70,63 +76,86 @@ public class ProviderCall {
                             .toolSpecifications(request.tools())
                             .build())
                     .build();
-            ChatResponse response = request.stream() ? streamed(provider, chat) : models.chat(provider).chat(chat);
-            Generation generation = toGeneration(route, request, response);
-            metrics.succeeded(provider, generation, System.nanoTime() - started);
-            return generation;
-        } catch (RuntimeException e) {
-            RuntimeException failure = classify(provider, e, calledAt);
-            metrics.failed(provider, kindOf(failure), System.nanoTime() - started);
-            throw failure;
-        }
+            return (request.stream() ? streamed(provider, chat) : completed(provider, chat))
+                    .map(response -> toGeneration(route, request, response))
+                    .invoke(generation -> metrics.succeeded(provider, generation, System.nanoTime() - started))
+                    .onFailure().transform(e -> {
+                        RuntimeException failure = classify(provider, asRuntime(e), calledAt);
+                        metrics.failed(provider, kindOf(failure), System.nanoTime() - started);
+                        return failure;
+                    });
+        });
     }
 
-    private ChatResponse streamed(String provider, ChatRequest chat) {
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        AtomicInteger partials = new AtomicInteger();
-        models.streaming(provider).chat(chat, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partial) {
-                // only counted: the complete response carries the whole text, which output safety must see first
-                partials.incrementAndGet();
-            }
+    /**
+     * A non-streamed completion through langchain4j's OpenAI client (quarkus-langchain4j's reactive REST client
+     * under Quarkus) in its asynchronous mode; request and response are converted as {@code OpenAiChatModel} does,
+     * and failures are mapped by langchain4j's exception mapper, so they classify as the blocking model's did.
+     */
+    private Uni<ChatResponse> completed(String provider, ChatRequest chat) {
+        ChatCompletionRequest body = OpenAiUtils.toOpenAiChatRequest(chat,
+                (OpenAiChatRequestParameters) chat.parameters(), false, false).build();
+        return Uni.createFrom().<ChatCompletionResponse>emitter(emitter -> models.client(provider)
+                        .chatCompletion(body).onResponse(emitter::complete).onError(emitter::fail).execute())
+                .onFailure().transform(ExceptionMapper.DEFAULT::mapException)
+                .map(ProviderCall::toChatResponse);
+    }
 
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        long limit = models.provider(provider).map(AssistantSettings.Provider::timeout).orElseThrow().toMillis();
-        try {
-            // bounded: a stream whose connection dies without an error must not hold the worker thread
-            ChatResponse response = done.get(limit, TimeUnit.MILLISECONDS);
-            if (response.finishReason() == null) {
-                throw new ProviderUnavailable(INCOMPLETE_STREAM, "the stream of '" + provider
-                        + "' ended without a finish reason", null, null);
-            }
-            return response;
-        } catch (InterruptedException e) {
-            // the fault-tolerance timeout interrupts a call that takes too long
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable(partials.get() > 0 ? INCOMPLETE_STREAM : "timeout", "the stream of '"
-                    + provider + "' was interrupted after " + partials.get() + " pieces", null, e);
-        } catch (ExecutionException e) {
-            if (partials.get() > 0 && closedConnection(e.getCause())) {
-                throw new ProviderUnavailable(INCOMPLETE_STREAM, "the stream of '" + provider
-                        + "' was cut off after " + partials.get() + " pieces", null, e.getCause());
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new ProviderUnavailable("error", String.valueOf(e.getCause()), null, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            // a stream that started and then went silent was cut off (the client does not always report the close)
-            throw new ProviderUnavailable(partials.get() > 0 ? INCOMPLETE_STREAM : "timeout", "the stream of '"
-                    + provider + "' did not complete within " + limit + " ms", null, e);
+    private static ChatResponse toChatResponse(ChatCompletionResponse response) {
+        if (response.choices() == null || response.choices().isEmpty()) {
+            throw new InternalServerException("the response has no choices");
         }
+        return ChatResponse.builder()
+                .aiMessage(OpenAiUtils.aiMessageFrom(response))
+                .tokenUsage(OpenAiUtils.tokenUsageFrom(response.usage()))
+                .finishReason(OpenAiUtils.finishReasonFrom(response.choices().get(0).finishReason()))
+                .modelName(response.model())
+                .id(response.id())
+                .build();
+    }
+
+    /**
+     * A streamed completion through langchain4j's streaming model; its callbacks complete the {@link Uni}. The
+     * pieces are only counted: output safety must see the whole answer first.
+     */
+    private Uni<ChatResponse> streamed(String provider, ChatRequest chat) {
+        AtomicInteger partials = new AtomicInteger();
+        long limit = models.provider(provider).map(AssistantSettings.Provider::timeout).orElseThrow().toMillis();
+        return Uni.createFrom().<ChatResponse>emitter(emitter -> models.streaming(provider).chat(chat,
+                        new StreamingChatResponseHandler() {
+                            @Override
+                            public void onPartialResponse(String partial) {
+                                partials.incrementAndGet();
+                            }
+
+                            @Override
+                            public void onCompleteResponse(ChatResponse response) {
+                                emitter.complete(response);
+                            }
+
+                            @Override
+                            public void onError(Throwable error) {
+                                emitter.fail(error);
+                            }
+                        }))
+                // bounded: a stream whose connection dies without an error would otherwise never end
+                .ifNoItem().after(Duration.ofMillis(limit)).failWith(() -> new ProviderUnavailable(
+                        partials.get() > 0 ? INCOMPLETE_STREAM : "timeout", "the stream of '" + provider
+                        + "' did not complete within " + limit + " ms", null, null))
+                .onFailure(error -> partials.get() > 0 && closedConnection(error)).transform(error ->
+                        new ProviderUnavailable(INCOMPLETE_STREAM, "the stream of '" + provider + "' was cut off "
+                                + "after " + partials.get() + " pieces", null, error))
+                .invoke(response -> {
+                    if (response.finishReason() == null) {
+                        throw new ProviderUnavailable(INCOMPLETE_STREAM, "the stream of '" + provider
+                                + "' ended without a finish reason", null, null);
+                    }
+                });
+    }
+
+    private static RuntimeException asRuntime(Throwable e) {
+        return e instanceof RuntimeException runtime ? runtime
+                : new ProviderUnavailable("error", String.valueOf(e), null, e);
     }
 
     private static Generation toGeneration(Route route, GenerationRequest request, ChatResponse response) {

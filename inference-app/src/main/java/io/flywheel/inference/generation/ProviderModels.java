@@ -1,9 +1,8 @@
 package io.flywheel.inference.generation;
 
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.openai.internal.OpenAiClient;
 import io.flywheel.inference.assistant.AssistantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -11,9 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The langchain4j chat models of the configured providers, built once per provider. Under Quarkus,
- * {@code OpenAiChatModel.builder()} is quarkus-langchain4j's builder (its REST client, TLS, proxies, native support).
- * langchain4j's own retries are off: retrying is the job of the fault-tolerance layer around the call.
+ * The langchain4j clients of the configured providers, built once per provider: the OpenAI client for completions
+ * (langchain4j's {@code OpenAiChatModel} only offers it blocking; the client itself has an asynchronous mode) and the
+ * streaming chat model for streams. Under Quarkus both are quarkus-langchain4j's (its reactive REST client, TLS,
+ * proxies, native support), found through langchain4j's client factory. Neither retries: retrying is the job of the
+ * fault-tolerance layer around the call.
  */
 @ApplicationScoped
 public class ProviderModels {
@@ -22,7 +23,7 @@ public class ProviderModels {
     private static final String NO_KEY = "none";
 
     private final AssistantSettings settings;
-    private final Map<String, ChatModel> blocking = new ConcurrentHashMap<>();
+    private final Map<String, OpenAiClient> clients = new ConcurrentHashMap<>();
     private final Map<String, StreamingChatModel> streaming = new ConcurrentHashMap<>();
 
     public ProviderModels(AssistantSettings settings) {
@@ -34,14 +35,14 @@ public class ProviderModels {
         return Optional.ofNullable(settings.providers().get(name));
     }
 
-    public ChatModel chat(String name) {
-        return blocking.computeIfAbsent(name, ignored -> {
+    public OpenAiClient client(String name) {
+        return clients.computeIfAbsent(name, ignored -> {
             AssistantSettings.Provider provider = require(name);
-            return OpenAiChatModel.builder()
+            return OpenAiClient.builder()
                     .baseUrl(provider.baseUrl())
                     .apiKey(provider.apiKey().orElse(NO_KEY))
-                    .timeout(provider.timeout())
-                    .maxRetries(0)
+                    .connectTimeout(provider.timeout())
+                    .readTimeout(provider.timeout())
                     .build();
         });
     }

@@ -101,13 +101,21 @@ public class QueryEmbedder {
         return cache.stats();
     }
 
+    /** Whether the query's embedding is cached, so that {@link #embed} returns it at once (no model run). */
+    public boolean isCached(String query) {
+        return cache.getIfPresent(truncated(query)) != null;
+    }
+
     /**
      * The unit-length embedding of a query; blocking (milliseconds of CPU on a miss), so never on the event loop.
      * Until the model is loaded it waits up to the configured time, then reports the service unavailable.
      */
     public float[] embed(String query) {
-        String text = query.length() > config.maxQueryChars() ? query.substring(0, config.maxQueryChars()) : query;
-        return cache.get(text, this::compute);
+        return cache.get(truncated(query), this::compute);
+    }
+
+    private String truncated(String query) {
+        return query.length() > config.maxQueryChars() ? query.substring(0, config.maxQueryChars()) : query;
     }
 
     private float[] compute(String text) {

@@ -73,10 +73,15 @@ public class Retriever {
         return retrieve(question, k, NO_THRESHOLD);
     }
 
-    /** {@link #retrieve} on a worker thread, for callers on the event loop. */
+    /**
+     * {@link #retrieve} for callers on the event loop: on a worker thread when the question must be embedded, in
+     * place when there is nothing to embed or its embedding is cached (microseconds: a hand-off would cost more).
+     */
     public Uni<Retrieval> retrieveAsync(String question, int k, double minScore) {
-        return Uni.createFrom().item(() -> retrieve(question, k, minScore))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<Retrieval> retrieval = Uni.createFrom().item(() -> retrieve(question, k, minScore));
+        boolean inPlace = active.current().isEmpty() || k == 0 || question == null || question.isBlank()
+                || embedder.isCached(question);
+        return inPlace ? retrieval : retrieval.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Whether queries can be answered now: the embedding model is loaded (an index may still be missing). */

@@ -38,6 +38,9 @@ import java.util.function.IntFunction;
  * fake OpenAI server and the packaged inference-app (JVM) on a real PostgreSQL, then measures with one sequential
  * client: the provider alone, the gateway without retrieval, the gateway with retrieval on a repeated question (query
  * embedding cache hit) and on new questions (the in-process embedding runs), and the throughput of 16 clients.
+ * With {@code -Dbench.baseline=<another build's quarkus-run.jar>} it compares instead: the provider, this build's
+ * gateway and the other build's gateway, requests alternated between the three (order rotating), so that all three
+ * share whatever else the machine is doing — on a busy machine the only fair comparison.
  *
  * <pre>./mvnw -B -q package -pl load-tests -am -DskipTests
  * java -cp "load-tests/target/flywheel-load-tests.jar:load-tests/target/lib/*" io.flywheel.platform.bench.GatewayOverhead</pre>
@@ -52,6 +55,7 @@ public final class GatewayOverhead {
     private static final String BODY = "{\"model\":\"assistant\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}],"
             + "\"max_tokens\":64}";
     private static final String REPEATED = "How do I sort a list in Python?";
+    private static final String BASELINE = System.getProperty("bench.baseline");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -67,10 +71,14 @@ public final class GatewayOverhead {
                     + "{\"role\":\"user\",\"content\":\"" + REPEATED + "\"}],\"max_tokens\":64}";
             System.out.println("| measurement | p50 ms | p99 ms | mean ms |");
             System.out.println("|---|---|---|---|");
+            if (BASELINE != null) {
+                compare(fake, direct, providerBody);
+                return;
+            }
             double[] provider = latencies(direct, i -> providerBody);
             report("provider alone (fake, loopback)", provider);
 
-            try (AppProcess gateway = start("no-index", fake, null)) {
+            try (AppProcess gateway = start("no-index", JAR, fake, null)) {
                 URI completions = gateway.baseUri().resolve("/v1/chat/completions");
                 double[] plain = latencies(completions, i -> BODY.formatted(REPEATED));
                 report("gateway, no retrieval", plain);
@@ -79,7 +87,7 @@ public final class GatewayOverhead {
                         throughput(completions));
             }
             Path index = buildIndex();
-            try (AppProcess gateway = start("with-index", fake, index)) {
+            try (AppProcess gateway = start("with-index", JAR, fake, index)) {
                 URI completions = gateway.baseUri().resolve("/v1/chat/completions");
                 double[] cached = latencies(completions, i -> BODY.formatted(REPEATED));
                 report("gateway + retrieval, repeated question (embedding cache hit)", cached);
@@ -92,7 +100,46 @@ public final class GatewayOverhead {
         }
     }
 
-    private AppProcess start(String name, FakeOpenAi fake, Path index) {
+    /** The provider, this build's gateway and the baseline's, no retrieval, requests alternated between them. */
+    private void compare(FakeOpenAi fake, URI direct, String providerBody) throws IOException, InterruptedException {
+        try (AppProcess candidate = start("no-index", JAR, fake, null);
+             AppProcess baseline = start("baseline", Path.of(BASELINE), fake, null)) {
+            String gatewayBody = BODY.formatted(REPEATED);
+            double[][] millis = interleaved(List.of(direct, candidate.baseUri().resolve("/v1/chat/completions"),
+                            baseline.baseUri().resolve("/v1/chat/completions")),
+                    List.of(providerBody, gatewayBody, gatewayBody));
+            report("provider alone (fake, loopback)", millis[0]);
+            report("gateway, this build, no retrieval", millis[1]);
+            added("added by this build", millis[1], millis[0]);
+            report("gateway, baseline " + BASELINE + ", no retrieval", millis[2]);
+            added("added by the baseline", millis[2], millis[0]);
+        }
+    }
+
+    /** Latencies of each target, one request to each in turn, the order rotating every round; sorted per target. */
+    private double[][] interleaved(List<URI> targets, List<String> bodies) throws IOException, InterruptedException {
+        int n = targets.size();
+        for (int i = 0; i < WARM_UP; i++) {
+            for (int t = 0; t < n; t++) {
+                send(targets.get(t), bodies.get(t));
+            }
+        }
+        double[][] millis = new double[n][SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            for (int k = 0; k < n; k++) {
+                int t = (i + k) % n;
+                long started = System.nanoTime();
+                send(targets.get(t), bodies.get(t));
+                millis[t][i] = (System.nanoTime() - started) / 1e6;
+            }
+        }
+        for (double[] target : millis) {
+            Arrays.sort(target);
+        }
+        return millis;
+    }
+
+    private AppProcess start(String name, Path jar, FakeOpenAi fake, Path index) {
         Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
         config.put("flywheel.assistant.providers.fake.base-url", fake.baseUrl("primary"));
         config.put("flywheel.assistant.routing.primary-provider", "fake");
@@ -103,7 +150,7 @@ public final class GatewayOverhead {
         if (index != null) {
             config.put("flywheel.retrieval.index-file", index.toAbsolutePath().toString());
         }
-        return AppProcess.start("inference-" + name, JAR, AppProcess.freePort(), config,
+        return AppProcess.start("inference-" + name, jar, AppProcess.freePort(), config,
                 Path.of("load-tests", "target", "bench-" + name + ".log"), Duration.ofSeconds(180));
     }
 

@@ -9,6 +9,7 @@ import io.flywheel.mlops.jobs.Job;
 import io.flywheel.mlops.jobs.JobContext;
 import io.flywheel.mlops.jobs.JobRunner;
 import io.flywheel.mlops.jobs.JobTrigger;
+import io.flywheel.mlops.persistence.Awaited;
 import io.flywheel.mlops.registry.EvaluationVerdict;
 import io.flywheel.mlops.registry.NewVersion;
 import io.flywheel.mlops.registry.RegistryQueries;
@@ -21,6 +22,8 @@ import io.flywheel.shared.assistant.AssistantConfigCodec;
 import io.flywheel.shared.deployment.ModelKind;
 import io.flywheel.shared.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +69,21 @@ public class KnowledgeBootstrapJob implements Job {
         this.queries = queries;
     }
 
+    /**
+     * Submits from a worker thread on a Vert.x context of its own: the start observer runs on the main thread, where
+     * Hibernate Reactive refuses to work (seen in {@code KnowledgeBootstrapIT}: "the current context is not a
+     * duplicated context", and a fresh platform was never seeded); the start does not wait for it.
+     */
     void submitAtStart(@Observes StartupEvent start, JobRunner runner) {
         if (!settings.seedCorpus()) {
             return;
         }
-        runner.submit(NAME, Map.of(), new JobTrigger("startup", ACTOR)).subscribe().with(
-                run -> LOG.infof("knowledge bootstrap submitted as run %s", run.id()),
-                failure -> LOG.infof("knowledge bootstrap not submitted: %s", failure.getMessage()));
+        Uni.createFrom().item(() -> Awaited.result(() -> runner.submit(NAME, Map.of(),
+                        new JobTrigger("startup", ACTOR))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .subscribe().with(
+                        run -> LOG.infof("knowledge bootstrap submitted as run %s", run.id()),
+                        failure -> LOG.infof("knowledge bootstrap not submitted: %s", failure.getMessage()));
     }
 
     @Override
