@@ -13,7 +13,7 @@ public class OwnDatabaseTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        return TestDatabase.shared().quarkusConfigOfOwnDatabase("flywheel_packaged_inference");
+        return TestDatabase.shared().freshDatabase("flywheel_packaged_inference");
     }
 
     @Override

@@ -138,32 +138,6 @@ public final class TestDatabase {
                 "quarkus.datasource.password", PASSWORD);
     }
 
-    /**
-     * The configuration that points an app at a database of its own on this server, created when first asked. For an
-     * app that outlives its test class (Quarkus keeps a {@code @QuarkusIntegrationTest}'s artifact running until the
-     * JVM ends): on the shared database its schedulers — rollout controller, cycle, jobs — would act on the records
-     * of the tests that run after it.
-     */
-    public synchronized Map<String, String> quarkusConfigOfOwnDatabase(String database) {
-        if (!database.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("a test database name is lower-case letters and '_': " + database);
-        }
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'").next()) {
-                statement.execute("CREATE DATABASE " + database);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the test database " + database, e);
-        }
-        String address = "127.0.0.1:" + port + "/" + database;
-        return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address,
-                "quarkus.datasource.reactive.url", "postgresql://" + address,
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", PASSWORD);
-    }
-
     private void createDatabase() {
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
