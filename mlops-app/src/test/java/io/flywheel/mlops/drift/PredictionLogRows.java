@@ -112,8 +112,15 @@ public final class PredictionLogRows {
     /** Adds to a minute row of this test pod as inference-app's upsert does; {@code drift} may be null. */
     public static void minute(String model, int version, Instant at, long requests, long errors, long[] latency,
                               long[] drift) throws SQLException {
-        try (Connection connection = TestDatabase.shared().connect();
-             PreparedStatement upsert = connection.prepareStatement(UPSERT_MINUTE)) {
+        try (Connection connection = TestDatabase.shared().connect()) {
+            minute(connection, model, version, at, requests, errors, latency, drift);
+        }
+    }
+
+    /** The same on an open connection (many rows). */
+    public static void minute(Connection connection, String model, int version, Instant at, long requests,
+                              long errors, long[] latency, long[] drift) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_MINUTE)) {
             upsert.setString(1, model);
             upsert.setInt(2, version);
             upsert.setTimestamp(3, Timestamp.from(at));
