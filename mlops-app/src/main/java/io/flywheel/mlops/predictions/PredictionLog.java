@@ -45,7 +45,7 @@ public class PredictionLog {
     public record Scan(String model, FeatureSchema schema, LiveWindow window, int fetchSize, int timeoutSeconds) {
     }
 
-    /** The labelled predictions of a window: each one's probability and whether its true label is the positive class. */
+    /** Labelled predictions: each one's probability and whether its true label is the positive class (1) or not. */
     public record Labelled(double[] scores, int[] truth) {
     }
 

@@ -94,7 +94,7 @@ public class ServingMinutes {
         }
     }
 
-    /** The model's hours since {@code since} (every version, every pod), oldest first; hours never served are absent. */
+    /** The model's hours since {@code since} (every version and pod), oldest first; hours never served are absent. */
     public List<HourlyPoint> hourly(String model, Instant since, int timeoutSeconds) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement statement = connection.prepareStatement(HOURLY)) {

@@ -119,8 +119,8 @@ public final class DriftAccumulator {
 
     /**
      * Every row of a batch, column by column in reference order: a {@code double[]} ({@code NaN} missing) for a
-     * numeric feature, a {@code String[]} ({@code null} missing) for a categorical one — how a request's rows are held
-     * for scoring — and the rows' predicted probabilities.
+     * numeric feature, a {@code String[]} ({@code null} missing) for a categorical one — how a request's rows are
+     * held for scoring — and the rows' predicted probabilities.
      */
     public void addColumns(Object[] columns, double[] probabilities) {
         if (columns.length != counts.length) {

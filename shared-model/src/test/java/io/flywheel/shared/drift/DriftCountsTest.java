@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drift counts as inference pods store them per minute ({@code long[]}, layout {@link DriftAccumulator#COUNTS_ENCODING})
- * and mlops-app sums them: the sum of the parts reports exactly what binning all rows in one place reports.
+ * Drift counts as inference pods store them per minute ({@code long[]}, layout
+ * {@link DriftAccumulator#COUNTS_ENCODING}) and mlops-app sums them: the sum of the parts reports exactly what binning
+ * all rows in one place reports.
  */
 class DriftCountsTest {
 
