@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The drift target of SPEC.md: a run over 1,000,000 logged predictions × 30 features (24 numeric, 6 categorical, as
- * shared-model's synthetic benchmark tables) of the last 24 h, from the serving minutes inference pods write — 1,440
- * minutes × 2 pods, each row binned by shared-model's encoder as the prediction log's writer bins it — to the stored
- * report, both window kinds. Also times that binning per row (the write-path cost in inference-app). Not part of
+ * shared-model's synthetic benchmark tables) within the last 24 h, from the serving minutes inference pods write —
+ * 1,380 minutes × 2 pods, each row binned by shared-model's encoder as the prediction log's writer bins it — to the
+ * stored report, both window kinds. Also times that binning per row (the write-path cost in inference-app). Not part of
  * verify; command and figures in docs/benchmarks.md ("Drift job").
  */
 @Tag("benchmark")
@@ -44,7 +44,8 @@ class DriftWindowBenchmark {
 
     private static final String MODEL = "drift-bench";
     private static final int ROWS = 1_000_000;
-    private static final int MINUTES = 24 * 60;
+    // 23 h of minutes, so that the 24 h window still holds every one of them while the benchmark runs
+    private static final int MINUTES = 23 * 60;
     private static final int PODS = 2;
     private static final int ROWS_PER_REQUEST = 50;
     private static final int RUNS = 3;
@@ -82,7 +83,7 @@ class DriftWindowBenchmark {
     }
 
     /**
-     * A million rows over the last 24 h: for each minute and pod, requests of {@link #ROWS_PER_REQUEST} rows drawn like
+     * A million rows over the last 23 h: for each minute and pod, requests of {@link #ROWS_PER_REQUEST} rows drawn like
      * the training table's, binned request by request into the minute's accumulator, then one upsert per minute row.
      * Returns the nanoseconds spent binning.
      */
