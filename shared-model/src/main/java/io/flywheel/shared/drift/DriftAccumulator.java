@@ -127,19 +127,22 @@ public final class DriftAccumulator {
             throw new IllegalArgumentException("the batch has " + columns.length + " columns; the reference has "
                     + counts.length + " features");
         }
-        for (int f = 0; f < columns.length; f++) {
-            if (columns[f] instanceof double[] numbers && categoryBins[f] == null) {
-                for (double value : numbers) {
-                    addNumeric(f, value);
-                }
-            } else if (columns[f] instanceof String[] categories && categoryBins[f] != null) {
-                for (String value : categories) {
-                    addCategorical(f, value);
-                }
-            } else {
+        for (int f = 0; f < columns.length; f++) { // all checked before any is counted: no partial batch
+            if (!(categoryBins[f] == null ? columns[f] instanceof double[] : columns[f] instanceof String[])) {
                 throw new IllegalArgumentException("column " + f + " does not hold the values of `"
                         + reference.features().get(f).feature() + "` (" + (categoryBins[f] == null ? "numbers"
                         : "categories") + ")");
+            }
+        }
+        for (int f = 0; f < columns.length; f++) {
+            if (columns[f] instanceof double[] numbers) {
+                for (double value : numbers) {
+                    addNumeric(f, value);
+                }
+            } else {
+                for (String value : (String[]) columns[f]) {
+                    addCategorical(f, value);
+                }
             }
         }
         addPredictions(probabilities);

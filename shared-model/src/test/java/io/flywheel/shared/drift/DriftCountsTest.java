@@ -94,6 +94,7 @@ class DriftCountsTest {
         swapped[categorical] = new double[2];
         assertThatThrownBy(() -> accumulator.addColumns(swapped, new double[2]))
                 .hasMessageContaining(REFERENCE.features().get(categorical).feature());
+        assertThat(accumulator.counts()).as("nothing of a refused batch is counted").containsOnly(0L);
     }
 
     /** The rows as a request holds them for scoring: one array per schema feature. */
