@@ -141,7 +141,8 @@ public class DriftService {
         details.put("z", anomaly.z());
         String severity = anomaly.severity() == Anomaly.Severity.HIGH ? "critical" : "warning";
         return new PlatformAlert("anomaly", AnomalyWatch.alertKind(anomaly), severity, model, model + ": "
-                + anomaly.metric() + " " + anomaly.value() + " is a " + anomaly.severity().label() + " anomaly (z " + anomaly.z()
+                + anomaly.metric() + " " + anomaly.value() + " is a " + anomaly.severity().label() + " anomaly (z "
+                + anomaly.z()
                 + " against the last " + anomaly.baselinePoints() + " hours)", details);
     }
 
