@@ -142,8 +142,7 @@ public class DriftService {
         String severity = anomaly.severity() == Anomaly.Severity.HIGH ? "critical" : "warning";
         return new PlatformAlert("anomaly", AnomalyWatch.alertKind(anomaly), severity, model, model + ": "
                 + anomaly.metric() + " " + anomaly.value() + " is a " + anomaly.severity().label() + " anomaly (z "
-                + anomaly.z()
-                + " against the last " + anomaly.baselinePoints() + " hours)", details);
+                + anomaly.z() + " against the last " + anomaly.baselinePoints() + " hours)", details);
     }
 
     /** {@code flywheel.drift.retrain-on-alert}: retrain on the dataset the Production version was trained on. */
