@@ -1,6 +1,7 @@
 package io.flywheel.inference.predictions;
 
 import io.flywheel.shared.data.FeatureSchema;
+import io.flywheel.shared.drift.ReferenceStatistics;
 import io.flywheel.shared.inference.TensorBatch;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param canary        whether that version was the canary
  * @param requestId     the request's id
  * @param schema        the answering version's features, to name the values
+ * @param reference     the answering version's training reference, to bin the rows on; {@code null} when it has none
  * @param rows          the rows' feature values
  * @param probabilities the positive-class probability of each row
  * @param labels        the predicted class of each row
@@ -24,8 +26,9 @@ import java.util.UUID;
  * @param traceId       the W3C trace id, or {@code null}
  */
 public record LoggedPredictions(UUID[] ids, Instant at, String model, int version, boolean canary, String requestId,
-                                FeatureSchema schema, TensorBatch rows, double[] probabilities, String[] labels,
-                                double latencyMillis, String caller, String traceId) {
+                                FeatureSchema schema, ReferenceStatistics reference, TensorBatch rows,
+                                double[] probabilities, String[] labels, double latencyMillis, String caller,
+                                String traceId) {
 
     public int size() {
         return ids.length;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.flywheel.shared.data.Feature;
 import io.flywheel.shared.data.FeatureSchema;
+import io.flywheel.shared.drift.ReferenceStatistics;
 import io.flywheel.shared.inference.TensorBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +40,8 @@ import org.jboss.logging.Logger;
  * only reserves room in a bounded buffer (counted in rows) and enqueues the rows' columns, lock-free; when the buffer is full the
  * request's rows are dropped and counted ({@code flywheel_prediction_log_dropped_total}) and the request goes on. A
  * batch the database refuses is dropped and counted too, so an outage cannot grow memory. A graceful shutdown writes
- * what is buffered before the app stops: every prediction a client received an id for is then in the table.
+ * what is buffered before the app stops: every prediction a client received an id for is then in the table. The
+ * writer also bins each row on its version's training reference into {@link ServingMinutes} (off the request path).
  */
 @ApplicationScoped
 public class PredictionLog {
@@ -57,6 +59,7 @@ public class PredictionLog {
 
     private final Pool pool;
     private final PredictionLogSettings settings;
+    private final ServingMinutes minutes;
     private final Queue<Buffered> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger bufferedRows = new AtomicInteger();
     private final Map<UUID, String> pending = new ConcurrentHashMap<>();
@@ -65,9 +68,10 @@ public class PredictionLog {
     private final Counter written;
     private volatile String lastFailure;
 
-    public PredictionLog(Pool pool, PredictionLogSettings settings, MeterRegistry registry) {
+    public PredictionLog(Pool pool, PredictionLogSettings settings, MeterRegistry registry, ServingMinutes minutes) {
         this.pool = pool;
         this.settings = settings;
+        this.minutes = minutes;
         this.dropped = Counter.builder("flywheel.prediction.log.dropped")
                 .description("Predictions not logged: the buffer was full or the database refused the batch")
                 .register(registry);
@@ -150,6 +154,10 @@ public class PredictionLog {
             return Uni.createFrom().voidItem();
         }
         int count = rows;
+        for (Buffered entry : batch) {
+            minutes.bin(entry.model(), entry.version(), entry.at().toInstant(), entry.reference(), entry.columns(),
+                    entry.probabilities());
+        }
         return pool.preparedQuery(INSERT).execute(columns(batch, count))
                 .onItem().invoke(() -> {
                     written.increment(count);
@@ -256,10 +264,14 @@ public class PredictionLog {
         return out.toString();
     }
 
-    /** What waits in the buffer for one request: the columns of its rows, nothing else. */
+    /**
+     * What waits in the buffer for one request: the columns of its rows, and the request's own value arrays with the
+     * reference to bin them on.
+     */
     private record Buffered(UUID[] ids, OffsetDateTime at, String model, int version, boolean canary,
                             String requestId, String[] features, double[] probabilities, String[] labels,
-                            double latencyMillis, String caller, String traceId) {
+                            double latencyMillis, String caller, String traceId, ReferenceStatistics reference,
+                            Object[] columns) {
 
         static Buffered of(LoggedPredictions predictions) {
             String[] features = new String[predictions.size()];
@@ -269,7 +281,8 @@ public class PredictionLog {
             return new Buffered(predictions.ids(), predictions.at().atOffset(ZoneOffset.UTC), predictions.model(),
                     predictions.version(), predictions.canary(), predictions.requestId(), features,
                     predictions.probabilities(), predictions.labels(), predictions.latencyMillis(),
-                    predictions.caller(), predictions.traceId());
+                    predictions.caller(), predictions.traceId(), predictions.reference(),
+                    predictions.rows().columns());
         }
 
         int size() {

@@ -168,8 +168,8 @@ public class InferenceService {
         long nanos = System.nanoTime() - call.startedNanos();
         target.metrics().answered(nanos, probabilities, count);
         log.record(new LoggedPredictions(ids, Instant.now(), call.model(), target.version(),
-                target == call.state().canary(), requestId, model.schema(), scored.rows(), probabilities, labels,
-                nanos / 1e6, callerHash(call.caller()), call.traceId()));
+                target == call.state().canary(), requestId, model.schema(), model.artifact().reference(), scored.rows(),
+                probabilities, labels, nanos / 1e6, callerHash(call.caller()), call.traceId()));
         return new InferenceResponse(call.model(), target.label(), requestId, null,
                 outputs(scored.outputs(), probabilities, labels, ids));
     }

@@ -1,5 +1,6 @@
 package io.flywheel.inference.tabular;
 
+import io.flywheel.inference.predictions.ServingMinutes;
 import io.flywheel.shared.hashing.Sha256;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.tabular.ArtifactCodec;
@@ -33,10 +34,12 @@ public class TabularLoader {
 
     private final ServingSettings settings;
     private final MeterRegistry registry;
+    private final ServingMinutes minutes;
 
-    public TabularLoader(ServingSettings settings, MeterRegistry registry) {
+    public TabularLoader(ServingSettings settings, MeterRegistry registry, ServingMinutes minutes) {
         this.settings = settings;
         this.registry = registry;
+        this.minutes = minutes;
     }
 
     /**
@@ -56,7 +59,8 @@ public class TabularLoader {
         }
         TabularModel compiled = TabularModel.compile(parsed);
         warmUp(model, version, parsed, compiled);
-        return new ServedVersion(model, version, actual, compiled, new VersionMetrics(registry, model, version));
+        return new ServedVersion(model, version, actual, compiled, new VersionMetrics(registry, minutes, model,
+                version));
     }
 
     // Scoring the warm-up rows a few times brings the scorer to compiled code before the first request pays for it.

@@ -1,5 +1,6 @@
 package io.flywheel.inference.tabular;
 
+import io.flywheel.inference.predictions.ServingMinutes;
 import io.flywheel.shared.problem.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The meters of one served model version, tagged {@code model} and {@code version}: what the dashboard, the alert
  * rules and the rollout controller read from every pod. Registered when the version is loaded (so a canary's series
- * exist at zero before its first request) and removed when it is no longer served.
+ * exist at zero before its first request) and removed when it is no longer served. The same requests and errors
+ * are counted into {@link ServingMinutes}, the persisted per-minute series mlops-app reads.
  */
 public final class VersionMetrics {
 
@@ -33,6 +35,9 @@ public final class VersionMetrics {
     private static final double[] ROW_BUCKETS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000};
 
     private final MeterRegistry registry;
+    private final ServingMinutes minutes;
+    private final String model;
+    private final int version;
     private final Tags tags;
     private final Timer latency;
     private final DistributionSummary rows;
@@ -41,8 +46,11 @@ public final class VersionMetrics {
     private final Counter tooLarge;
     private final Counter scoringFailed;
 
-    VersionMetrics(MeterRegistry registry, String model, int version) {
+    VersionMetrics(MeterRegistry registry, ServingMinutes minutes, String model, int version) {
         this.registry = registry;
+        this.minutes = minutes;
+        this.model = model;
+        this.version = version;
         this.tags = Tags.of("model", model, "version", Integer.toString(version));
         this.latency = Timer.builder(LATENCY).tags(tags)
                 .description("Scoring requests answered by a model version, from body read to response built")
@@ -60,6 +68,7 @@ public final class VersionMetrics {
     /** A request answered: its latency, its rows and their probabilities. */
     void answered(long nanos, double[] probabilities, int count) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
+        minutes.answered(model, version, nanos, count);
         rows.record(count);
         for (int row = 0; row < count; row++) {
             probability.record(probabilities[row]);
@@ -69,11 +78,13 @@ public final class VersionMetrics {
     /** A request routed to this version but refused: its rows do not fit this version's inputs (422), or too many (413). */
     void refused(int status) {
         (status == ProblemType.PAYLOAD_TOO_LARGE.status() ? tooLarge : invalid).increment();
+        minutes.failed(model, version);
     }
 
     /** A request routed to this version (a canary) whose scoring threw; the stable version answered it instead. */
     void failed() {
         scoringFailed.increment();
+        minutes.failed(model, version);
     }
 
     /** Removes this version's series; called when the version is no longer served. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged app, stopped the way Kubernetes stops a pod (SIGTERM): every prediction a client received an id for is
- * in {@code inference.prediction} afterwards, although the log had not been written once before the stop.
+ * in {@code inference.prediction} afterwards, although the log had not been written once before the stop, and the
+ * serving minutes hold every request and every row binned (the log's last flush bins, the minutes' last flush writes).
  */
 class PredictionLogShutdownIT {
 
@@ -44,6 +45,7 @@ class PredictionLogShutdownIT {
             Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
             config.put("flywheel.mlops.url", mlops.baseUrl());
             config.put("flywheel.prediction-log.flush-interval", "1h");
+            config.put("flywheel.serving-minutes.flush-interval", "1h");
             AppProcess app = AppProcess.start("inference-app", Path.of("target/quarkus-app/quarkus-run.jar"),
                     AppProcess.freePort(), config, log, READY_WITHIN);
             List<String> ids;
@@ -55,6 +57,9 @@ class PredictionLogShutdownIT {
             }
             assertThat(app.isAlive()).isFalse();
             assertThat(logged(ids)).as("written during the graceful shutdown:\n" + app.logTail()).isEqualTo(ids.size());
+            assertThat(minuteTotals()).as("requests, scored rows, binned rows (a row adds one per feature and one for "
+                    + "its prediction)").containsExactly((long) REQUESTS, (long) REQUESTS * ROWS,
+                    (long) REQUESTS * ROWS * (LendingClub.SCHEMA.features().size() + 1));
         }
     }
 
@@ -76,6 +81,16 @@ class PredictionLogShutdownIT {
         }
         assertThat(ids).hasSize(REQUESTS * ROWS);
         return ids;
+    }
+
+    private static List<Long> minuteTotals() throws Exception {
+        try (Connection db = TestDatabase.shared().connect(); Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("SELECT sum(requests), sum(scored_rows), (SELECT sum(c) FROM "
+                     + "inference.serving_minute, unnest(drift_counts) c WHERE model = '" + MODEL + "') "
+                     + "FROM inference.serving_minute WHERE model = '" + MODEL + "'")) {
+            rows.next();
+            return List.of(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+        }
     }
 
     private static int logged(List<String> ids) throws Exception {

@@ -62,6 +62,8 @@ class PredictionLogTest {
     InteractionLog interactions;
     @Inject
     ServedModels served;
+    @Inject
+    ServingMinutes minutes;
 
     @BeforeEach
     void deployed() {
@@ -112,7 +114,7 @@ class PredictionLogTest {
     @Test
     void aFullBufferDropsAndCountsWithoutWaitingAndWritesWhatItKept() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        PredictionLog tiny = new PredictionLog(pool, settings(3), registry);
+        PredictionLog tiny = new PredictionLog(pool, settings(3), registry, minutes);
         LoggedPredictions two = predictions(2);
         LoggedPredictions twoMore = predictions(2);
 
@@ -176,7 +178,7 @@ class PredictionLogTest {
 
     @Test
     void feedbackOnAPredictionStillInTheBufferIsAcceptedAndStored() throws Exception {
-        PredictionLog unflushed = new PredictionLog(pool, settings(10), new SimpleMeterRegistry());
+        PredictionLog unflushed = new PredictionLog(pool, settings(10), new SimpleMeterRegistry(), minutes);
         LoggedPredictions buffered = predictions(1);
         unflushed.record(buffered);
         FeedbackService feedback = new FeedbackService(pool, interactions, unflushed, served);
@@ -201,7 +203,7 @@ class PredictionLogTest {
             ids[i] = UUID.randomUUID();
             labels[i] = "good";
         }
-        return new LoggedPredictions(ids, Instant.now(), MODEL, 1, false, "direct", LendingClub.SCHEMA, batch,
+        return new LoggedPredictions(ids, Instant.now(), MODEL, 1, false, "direct", LendingClub.SCHEMA, null, batch,
                 LendingClub.expected(ARTIFACT, rows), labels, 0.5, "caller", null);
     }
 

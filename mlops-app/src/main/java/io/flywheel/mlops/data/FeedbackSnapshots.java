@@ -74,7 +74,7 @@ public class FeedbackSnapshots {
                 .bytes()).schema();
         LabelledRows rows = new LabelledRows(schema, settings.maxRows());
         if (log.exists()) {
-            log.scan(new PredictionLog.Scan(model, null, schema, window, true, settings.fetchSize(),
+            log.scan(new PredictionLog.Scan(model, schema, window, settings.fetchSize(),
                     (int) settings.queryTimeout().toSeconds()), rows);
         }
         if (rows.rows() == 0) {

@@ -41,8 +41,8 @@ final class DriftReportBuilder {
         Double maxPsi = judged ? worstFirst.stream().map(FeatureResult::psi).filter(Objects::nonNull).findFirst()
                 .orElse(null) : null;
         return new DriftReportView(id, version.model(), version.version(), runId,
-                OffsetDateTime.now(ZoneOffset.UTC).toString(), window.describe(), time(sample.firstSecond()),
-                time(sample.lastSecond()), sample.rows(),
+                OffsetDateTime.now(ZoneOffset.UTC).toString(), window.describe(), time(sample.from()),
+                time(sample.to()), sample.rows(),
                 judged ? verdict(features, prediction) : DriftReportView.NO_DATA,
                 thresholds, maxPsi, judged ? names(worstFirst, DriftLevel.ALERT) : List.of(),
                 judged ? names(worstFirst, DriftLevel.WARN) : List.of(), features, prediction,
@@ -62,23 +62,17 @@ final class DriftReportBuilder {
     }
 
     private static LiveQuality quality(LiveSample sample, double threshold, VersionView version) {
-        if (sample.labelled() == 0) {
+        if (sample.labelled().scores().length == 0) {
             return null;
         }
-        ClassificationMetrics live = ClassificationMetrics.of(sample.labelledTruth(), sample.labelledScores(),
+        ClassificationMetrics live = ClassificationMetrics.of(sample.labelled().truth(), sample.labelled().scores(),
                 threshold, CALIBRATION_BINS);
-        return new LiveQuality(sample.labelled(), live.accuracy(), live.rocAuc(),
+        return new LiveQuality(sample.labelled().scores().length, live.accuracy(), live.rocAuc(),
                 version.metrics() == null ? null : version.metrics().get("accuracy"),
                 version.metrics() == null ? null : version.metrics().get("roc_auc"));
     }
 
-    static OffsetDateTime timestamp(double epochSeconds) {
-        return Double.isNaN(epochSeconds) ? null : OffsetDateTime.ofInstant(
-                Instant.ofEpochMilli(Math.round(epochSeconds * 1000)), ZoneOffset.UTC);
-    }
-
-    private static String time(double epochSeconds) {
-        OffsetDateTime at = timestamp(epochSeconds);
-        return at == null ? null : at.toString();
+    private static String time(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
     }
 }

@@ -7,12 +7,14 @@ import io.flywheel.mlops.jobs.JobTrigger;
 import io.flywheel.mlops.persistence.Awaited;
 import io.flywheel.mlops.predictions.LiveWindow;
 import io.flywheel.mlops.predictions.PredictionLog;
+import io.flywheel.mlops.predictions.ServingMinutes;
 import io.flywheel.mlops.registry.Attribution;
 import io.flywheel.mlops.registry.RegistryService;
 import io.flywheel.mlops.registry.VersionView;
 import io.flywheel.mlops.training.RetrainJob;
 import io.flywheel.shared.deployment.ModelKind;
 import io.flywheel.shared.drift.Anomaly;
+import io.flywheel.shared.drift.DriftAccumulator;
 import io.flywheel.shared.problem.ProblemException;
 import io.flywheel.shared.problem.ProblemType;
 import io.flywheel.shared.tabular.ArtifactCodec;
@@ -28,8 +30,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Measures drift of one Production model: streams the live window of its logged predictions into the bins of the
- * training reference stored in its artifact, builds and stores the report with the audit entry of its verdict,
+ * Measures drift of one Production model: sums the bin counts inference pods stored per minute for its version over
+ * the live window (bins of the training reference stored in its artifact), reads the window's labelled predictions
+ * for live quality, builds and stores the report with the audit entry of its verdict,
  * updates {@code flywheel_drift_psi}, and raises a data-drift alert (and anomaly alerts) when a threshold breaks.
  * Blocking: call it from a job or a worker thread.
  */
@@ -40,6 +43,7 @@ public class DriftService {
 
     private final DriftSettings settings;
     private final RegistryService registry;
+    private final ServingMinutes minutes;
     private final PredictionLog log;
     private final AnomalyWatch anomalies;
     private final DriftReports reports;
@@ -47,10 +51,12 @@ public class DriftService {
     private final Event<PlatformAlert> alerts;
     private final JobService jobs;
 
-    public DriftService(DriftSettings settings, RegistryService registry, PredictionLog log, AnomalyWatch anomalies,
-                        DriftReports reports, DriftGauges gauges, Event<PlatformAlert> alerts, JobService jobs) {
+    public DriftService(DriftSettings settings, RegistryService registry, ServingMinutes minutes, PredictionLog log,
+                        AnomalyWatch anomalies, DriftReports reports, DriftGauges gauges, Event<PlatformAlert> alerts,
+                        JobService jobs) {
         this.settings = settings;
         this.registry = registry;
+        this.minutes = minutes;
         this.log = log;
         this.anomalies = anomalies;
         this.reports = reports;
@@ -70,11 +76,7 @@ public class DriftService {
         }
         TabularModelArtifact artifact = ArtifactCodec.read(Awaited.result(() -> registry.artifact(model,
                 production.version())).bytes());
-        LiveSample sample = new LiveSample(artifact.schema(), artifact.reference());
-        if (log.exists()) {
-            log.scan(new PredictionLog.Scan(model, production.version(), artifact.schema(), window, false,
-                    settings.fetchSize(), (int) settings.queryTimeout().toSeconds()), sample);
-        }
+        LiveSample sample = sample(model, production.version(), artifact, window);
         List<Anomaly> found = anomalies.check(model);
         DriftReportView report = DriftReportBuilder.build(UUID.randomUUID(), runId, production, artifact, window,
                 sample, settings.thresholds(model), settings.minRows(), found);
@@ -84,6 +86,20 @@ public class DriftService {
                 window, report.verdict(), report.liveRows(), report.maxPsi(), report.drifted());
         raiseAlerts(report, production);
         return report;
+    }
+
+    /** The window's counts from the serving minutes, and its labelled predictions over the same minutes. */
+    private LiveSample sample(String model, int version, TabularModelArtifact artifact, LiveWindow window)
+            throws SQLException {
+        DriftAccumulator counts = new DriftAccumulator(artifact.reference());
+        int timeout = (int) settings.queryTimeout().toSeconds();
+        if (!minutes.exists()) {
+            return new LiveSample(counts, null, null, LiveSample.NONE);
+        }
+        ServingMinutes.Span span = minutes.driftCounts(model, version, window, counts, timeout);
+        PredictionLog.Labelled labelled = span.from() == null || !log.exists() ? LiveSample.NONE
+                : log.labelled(model, version, artifact.schema().positiveClass(), span.from(), span.to(), timeout);
+        return new LiveSample(counts, span.from(), span.to(), labelled);
     }
 
     private void raiseAlerts(DriftReportView report, VersionView production) {
@@ -124,9 +140,9 @@ public class DriftService {
         details.put("sd", anomaly.sd());
         details.put("z", anomaly.z());
         String severity = anomaly.severity() == Anomaly.Severity.HIGH ? "critical" : "warning";
-        return new PlatformAlert("anomaly", "latency", severity, model, model + ": " + anomaly.metric() + " "
-                + anomaly.value() + " is a " + anomaly.severity().label() + " anomaly (z " + anomaly.z()
-                + " against the last " + anomaly.baselinePoints() + " hours)", details);
+        return new PlatformAlert("anomaly", AnomalyWatch.alertKind(anomaly), severity, model, model + ": "
+                + anomaly.metric() + " " + anomaly.value() + " is a " + anomaly.severity().label() + " anomaly (z "
+                + anomaly.z() + " against the last " + anomaly.baselinePoints() + " hours)", details);
     }
 
     /** {@code flywheel.drift.retrain-on-alert}: retrain on the dataset the Production version was trained on. */

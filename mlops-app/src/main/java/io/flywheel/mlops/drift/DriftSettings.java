@@ -40,11 +40,7 @@ public interface DriftSettings {
     @WithDefault("false")
     boolean retrainOnAlert();
 
-    /** Rows fetched per round trip while streaming the window from PostgreSQL. */
-    @WithDefault("5000")
-    int fetchSize();
-
-    /** Deadline of one window query; a window that cannot be read in time fails the run, not the app. */
+    /** Deadline of one query of a window or a series; one that cannot be read in time fails the run, not the app. */
     @WithDefault("5m")
     Duration queryTimeout();
 

@@ -11,12 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Reads inference-app's prediction log ({@code inference.prediction} ⨝ {@code inference.feedback}, docs/serving.md)
- * for the loop: drift windows, labelled snapshots, new-label counts, hourly latency series. Blocking JDBC on purpose:
+ * for the loop: labelled predictions (snapshots, live quality of a drift window), new-label counts; drift counts and
+ * the anomaly series come from {@link ServingMinutes} instead. Blocking JDBC on purpose:
  * every caller is a job or a worker thread, and a server-side cursor ({@code fetchSize} rows per round trip) streams
  * any number of rows in constant memory, where the reactive client would hand them to an event loop. PostgreSQL
  * extracts each feature from the {@code jsonb} (typed: a numeric feature arrives as {@code float8}), so Java parses no
@@ -29,9 +29,11 @@ public class PredictionLog {
             + "AND to_regclass('inference.feedback') IS NOT NULL";
     private static final String NEW_LABELS = "SELECT count(*) FROM inference.feedback f JOIN inference.prediction p "
             + "ON p.prediction_id = f.prediction_id WHERE p.model = ? AND f.label IS NOT NULL AND f.updated_at > ?";
-    private static final String HOURLY_LATENCY = "SELECT extract(epoch FROM date_trunc('hour', created_at))::bigint, "
-            + "percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms), count(DISTINCT request_id) "
-            + "FROM inference.prediction WHERE model = ? AND created_at >= ? GROUP BY 1 ORDER BY 1";
+    private static final String LABELLED_SCORES = "SELECT p.probability, f.label FROM inference.prediction p "
+            + "JOIN inference.feedback f ON f.prediction_id = p.prediction_id AND f.label IS NOT NULL "
+            + "WHERE p.model = ? AND p.model_version = ? AND p.created_at >= ? AND p.created_at < ?";
+
+    private static final int INITIAL_LABELLED = 1024;
 
     private final AgroalDataSource database;
 
@@ -39,13 +41,12 @@ public class PredictionLog {
         this.database = database;
     }
 
-    /** What a scan reads. */
-    public record Scan(String model, Integer version, FeatureSchema schema, LiveWindow window, boolean labelledOnly,
-                       int fetchSize, int timeoutSeconds) {
+    /** What a scan reads: the labelled predictions of a model (every version) in a window. */
+    public record Scan(String model, FeatureSchema schema, LiveWindow window, int fetchSize, int timeoutSeconds) {
     }
 
-    /** One hour of a series: its start (epoch seconds), the value, and the requests it is computed from. */
-    public record HourlyPoint(long hour, double value, long requests) {
+    /** Labelled predictions: each one's probability and whether its true label is the positive class (1) or not. */
+    public record Labelled(double[] scores, int[] truth) {
     }
 
     /** Whether inference-app's tables exist in this database (they do wherever both apps share it). */
@@ -57,10 +58,7 @@ public class PredictionLog {
         }
     }
 
-    /**
-     * Streams the window's predictions of a model (of one version, or all when {@code version} is null), with
-     * their feedback label, into the sink; the number of rows.
-     */
+    /** Streams the window's labelled predictions of a model, in time order, into the sink; the number of rows. */
     public long scan(Scan scan, RowSink sink) throws SQLException {
         try (Connection connection = database.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -98,27 +96,40 @@ public class PredictionLog {
         }
     }
 
-    /** The model's p95 latency per hour since {@code since}, oldest first (hours without predictions are absent). */
-    public List<HourlyPoint> hourlyLatencyP95(String model, Instant since, int timeoutSeconds) throws SQLException {
+    /**
+     * The version's predictions answered in {@code [from, to)} that received a true label: a minority of the window,
+     * for live accuracy and AUC.
+     */
+    public Labelled labelled(String model, int version, String positiveClass, Instant from, Instant to,
+                             int timeoutSeconds) throws SQLException {
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(HOURLY_LATENCY)) {
+             PreparedStatement statement = connection.prepareStatement(LABELLED_SCORES)) {
             statement.setQueryTimeout(timeoutSeconds);
             statement.setString(1, model);
-            statement.setTimestamp(2, Timestamp.from(since));
-            List<HourlyPoint> points = new ArrayList<>();
+            statement.setInt(2, version);
+            statement.setTimestamp(3, Timestamp.from(from));
+            statement.setTimestamp(4, Timestamp.from(to));
+            double[] scores = new double[INITIAL_LABELLED];
+            int[] truth = new int[INITIAL_LABELLED];
+            int labelled = 0;
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    points.add(new HourlyPoint(result.getLong(1), result.getDouble(2), result.getLong(3)));
+                    if (labelled == scores.length) {
+                        scores = Arrays.copyOf(scores, labelled * 2);
+                        truth = Arrays.copyOf(truth, labelled * 2);
+                    }
+                    scores[labelled] = result.getDouble(1);
+                    truth[labelled++] = result.getString(2).equals(positiveClass) ? 1 : 0;
                 }
             }
-            return points;
+            return new Labelled(Arrays.copyOf(scores, labelled), Arrays.copyOf(truth, labelled));
         }
     }
 
     /**
      * Columns: probability, epoch seconds, feedback label, then one per feature. A rows window takes the newest rows
-     * by prediction id (UUIDv7: time order, read backwards on the primary key). Labelled scans (snapshots) come in
-     * time order, so the same rows always make the same snapshot; drift scans in any order (no sort of a million rows).
+     * by prediction id (UUIDv7: time order, read backwards on the primary key). Rows come in time order, so the same
+     * rows always make the same snapshot.
      */
     static String sql(Scan scan) {
         StringBuilder select = new StringBuilder(
@@ -129,11 +140,9 @@ public class PredictionLog {
                     : ", p.features ->> ?");
         }
         select.append(" FROM inference.prediction p ")
-                .append(scan.labelledOnly() ? "JOIN" : "LEFT JOIN")
-                .append(" inference.feedback f ON f.prediction_id = p.prediction_id AND f.label IS NOT NULL")
-                .append(" WHERE p.model = ?")
-                .append(scan.version() == null ? "" : " AND p.model_version = ?");
-        String order = scan.labelledOnly() ? " ORDER BY 2" : "";
+                .append("JOIN inference.feedback f ON f.prediction_id = p.prediction_id AND f.label IS NOT NULL")
+                .append(" WHERE p.model = ?");
+        String order = " ORDER BY 2";
         if (scan.window().hours() != null) {
             return select.append(" AND p.created_at >= now() - make_interval(hours => ?)") + order;
         }
@@ -149,9 +158,6 @@ public class PredictionLog {
             }
         }
         statement.setString(index++, scan.model());
-        if (scan.version() != null) {
-            statement.setInt(index++, scan.version());
-        }
         statement.setInt(index, scan.window().hours() != null ? scan.window().hours() : scan.window().rows());
     }
 }

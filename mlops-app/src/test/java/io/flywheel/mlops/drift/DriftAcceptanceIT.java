@@ -31,6 +31,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,20 +76,25 @@ class DriftAcceptanceIT {
         Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
         config.put("flywheel.mlops.url", "http://127.0.0.1:" + mlops.getPort());
         config.put("flywheel.deployments.poll-interval", "1s");
+        config.put("flywheel.serving-minutes.flush-interval", "1s");
         try (AppProcess inference = AppProcess.start("inference-drift", INFERENCE_JAR, AppProcess.freePort(), config,
                 Path.of("target", "it-logs", "inference-drift.log"), Duration.ofSeconds(180))) {
             awaitServed(inference);
 
             List<String> predictions = send(inference, lending, Set.of(), 1);
-            awaitLogged(TRAFFIC_ROWS);
+            Instant unshiftedSent = Instant.now();
+            awaitBinned(TRAFFIC_ROWS, lending);
             JsonPath unshifted = report(DriftResourceTest.runDrift(Map.of("model", MODEL,
                     "rows", Integer.toString(TRAFFIC_ROWS))));
             assertThat(unshifted.getString("verdict")).as(unshifted.prettify()).isEqualTo("ok");
             assertThat(unshifted.getList("drifted")).isEmpty();
             assertThat(unshifted.getLong("live_rows")).isEqualTo(TRAFFIC_ROWS);
 
+            // a rows window is made of whole minutes: the shifted traffic gets minutes of its own
+            Eventually.until(Instant::now, now -> now.truncatedTo(ChronoUnit.MINUTES)
+                    .isAfter(unshiftedSent.truncatedTo(ChronoUnit.MINUTES)), Duration.ofSeconds(70), "the next minute");
             send(inference, lending, SHIFTED, SCALE);
-            awaitLogged(2 * TRAFFIC_ROWS);
+            awaitBinned(2 * TRAFFIC_ROWS, lending);
             JsonPath shifted = report(DriftResourceTest.runDrift(Map.of("model", MODEL,
                     "rows", Integer.toString(TRAFFIC_ROWS))));
             assertThat(shifted.getString("verdict")).isEqualTo("alert");
@@ -202,15 +209,21 @@ class DriftAcceptanceIT {
         }
     }
 
-    /** The prediction log is written in the background: waits until the model's rows are all there. */
-    private static void awaitLogged(int rows) {
-        Eventually.until(DriftAcceptanceIT::loggedRows, count -> count >= rows, DEADLINE, rows + " logged predictions");
+    /**
+     * Rows are binned by the prediction log's writer and their minute counts added to {@code inference.serving_minute}
+     * in the background: waits until the model's rows are all counted there (each row adds one to every feature's
+     * bins and to the prediction's).
+     */
+    private static void awaitBinned(int rows, Table lending) {
+        long perRow = lending.columns().size(); // the features and the prediction; the label column is no feature
+        Eventually.until(DriftAcceptanceIT::binnedCounts, count -> count >= rows * perRow, DEADLINE,
+                rows + " predictions binned into serving minutes");
     }
 
-    private static long loggedRows() {
+    private static long binnedCounts() {
         try (Connection connection = TestDatabase.shared().connect();
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM inference.prediction WHERE model = ?")) {
+             PreparedStatement count = connection.prepareStatement("SELECT coalesce(sum(c), 0) FROM "
+                     + "inference.serving_minute, unnest(drift_counts) AS c WHERE model = ?")) {
             count.setString(1, MODEL);
             try (ResultSet result = count.executeQuery()) {
                 result.next();

@@ -28,6 +28,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,9 @@ class DriftResourceTest {
     @Test
     @Order(1)
     void unshiftedTrafficReportsNoDrift() throws Exception {
-        unshiftedPredictions = PredictionLogRows.log(MODEL, 1, SCORER, ROWS, Set.of(), 1);
+        // a minute before the shifted traffic of the next test: a rows window is made of whole minutes
+        unshiftedPredictions = PredictionLogRows.log(MODEL, 1, SCORER, ROWS, Set.of(), 1,
+                Instant.now().minus(Duration.ofMinutes(1)), 1.5);
 
         JsonPath run = runDrift(Map.of("model", MODEL, "rows", Integer.toString(ROWS.rowCount())));
 

@@ -5,14 +5,18 @@ import io.flywheel.shared.data.ColumnType;
 import io.flywheel.shared.data.Feature;
 import io.flywheel.shared.data.FeatureSchema;
 import io.flywheel.shared.data.Table;
+import io.flywheel.shared.drift.DriftAccumulator;
+import io.flywheel.shared.drift.LatencyHistogram;
 import io.flywheel.shared.tabular.TabularModel;
 import io.flywheel.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +27,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 
 /**
- * Writes rows into inference-app's prediction log and feedback tables the way inference-app does (its own migrations,
- * time-ordered UUIDv7 ids, features as {@code jsonb}), for tests of mlops-app that read them without a running pod.
+ * Writes rows into inference-app's prediction log, serving minutes and feedback tables the way inference-app does (its
+ * own migrations, time-ordered UUIDv7 ids, features as {@code jsonb}, each row binned on the version's reference with
+ * shared-model's encoder and added to its minute row by the same upsert), for tests of mlops-app that read them
+ * without a running pod. Each row counts as one request.
  */
 public final class PredictionLogRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POD = "test-pod";
+    // inference-app's ServingMinutes.UPSERT, with JDBC parameters
+    private static final String UPSERT_MINUTE = "INSERT INTO inference.serving_minute AS m (model, model_version, "
+            + "minute, pod, requests, errors, scored_rows, latency_encoding, latency_buckets, drift_encoding, "
+            + "drift_counts) VALUES (?, ?, date_trunc('minute', ?::timestamptz), ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (model, model_version, minute, pod) DO UPDATE SET "
+            + "requests = m.requests + EXCLUDED.requests, "
+            + "errors = m.errors + EXCLUDED.errors, scored_rows = m.scored_rows + EXCLUDED.scored_rows, "
+            + "latency_buckets = inference.add_counts(m.latency_buckets, EXCLUDED.latency_buckets), "
+            + "drift_encoding = coalesce(m.drift_encoding, EXCLUDED.drift_encoding), "
+            + "drift_counts = inference.add_counts(m.drift_counts, EXCLUDED.drift_counts)";
     private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis());
 
     private PredictionLogRows() {
@@ -60,6 +77,9 @@ public final class PredictionLogRows {
                 + "request_id, features, probability, label, latency_ms, batch_rows, caller) "
                 + "VALUES (?, ?, ?, ?, false, ?, ?::jsonb, ?, ?, ?, 1, 'test')";
         List<UUID> ids = new ArrayList<>();
+        Object[] columns = columns(schema, rows.rowCount());
+        double[] probabilities = new double[rows.rowCount()];
+        LatencyHistogram latency = new LatencyHistogram();
         try (Connection connection = TestDatabase.shared().connect();
              PreparedStatement insert = connection.prepareStatement(sql)) {
             for (int row = 0; row < rows.rowCount(); row++) {
@@ -72,6 +92,9 @@ public final class PredictionLogRows {
                 insert.setString(5, "req-" + row);
                 Map<String, Object> features = features(schema, rows, row, scaled, factor);
                 double probability = scorer.scoreRow(features);
+                setRow(columns, schema, row, features);
+                probabilities[row] = probability;
+                latency.record(latencyMs);
                 insert.setString(6, JSON.writeValueAsString(features));
                 insert.setDouble(7, probability);
                 insert.setString(8, scorer.label(probability));
@@ -81,7 +104,66 @@ public final class PredictionLogRows {
             }
             insert.executeBatch();
         }
+        DriftAccumulator counts = new DriftAccumulator(scorer.artifact().reference());
+        counts.addColumns(columns, probabilities);
+        minute(model, version, at, rows.rowCount(), 0, latency.counts(), counts.counts());
         return ids;
+    }
+
+    /** Adds to a minute row of this test pod as inference-app's upsert does; {@code drift} may be null. */
+    public static void minute(String model, int version, Instant at, long requests, long errors, long[] latency,
+                              long[] drift) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect()) {
+            minute(connection, model, version, at, requests, errors, latency, drift);
+        }
+    }
+
+    /** The same on an open connection (many rows). */
+    public static void minute(Connection connection, String model, int version, Instant at, long requests,
+                              long errors, long[] latency, long[] drift) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_MINUTE)) {
+            upsert.setString(1, model);
+            upsert.setInt(2, version);
+            upsert.setTimestamp(3, Timestamp.from(at));
+            upsert.setString(4, POD);
+            upsert.setLong(5, requests);
+            upsert.setLong(6, errors);
+            upsert.setLong(7, drift == null ? 0 : requests - errors);
+            upsert.setShort(8, (short) LatencyHistogram.ENCODING);
+            upsert.setArray(9, connection.createArrayOf("bigint", boxed(latency)));
+            upsert.setObject(10, drift == null ? null : (short) DriftAccumulator.COUNTS_ENCODING, Types.SMALLINT);
+            upsert.setArray(11, drift == null ? null : connection.createArrayOf("bigint", boxed(drift)));
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Requests of a minute refused by the version (they have no latency and no rows). */
+    public static void errors(String model, int version, Instant at, long requests, long errors)
+            throws SQLException {
+        minute(model, version, at, requests, errors, new LatencyHistogram().counts(), null);
+    }
+
+    private static Object[] columns(FeatureSchema schema, int rows) {
+        Object[] columns = new Object[schema.features().size()];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = schema.features().get(f).type() == ColumnType.NUMERIC ? new double[rows] : new String[rows];
+        }
+        return columns;
+    }
+
+    private static void setRow(Object[] columns, FeatureSchema schema, int row, Map<String, Object> features) {
+        for (int f = 0; f < columns.length; f++) {
+            Object value = features.get(schema.features().get(f).name());
+            if (columns[f] instanceof double[] numbers) {
+                numbers[row] = value == null ? Double.NaN : ((Number) value).doubleValue();
+            } else {
+                ((String[]) columns[f])[row] = (String) value;
+            }
+        }
+    }
+
+    private static Long[] boxed(long[] counts) {
+        return Arrays.stream(counts).boxed().toArray(Long[]::new);
     }
 
     /** Gives each prediction its true label, as {@code POST /v1/feedback} stores it. */

@@ -16,8 +16,16 @@ import java.util.Map;
  * (row by row, or a table at a time) without being kept; {@link #report} then compares the counts with the reference.
  * Numeric values are binned on the reference edges by binary search, categories by lookup (an unseen category counts
  * as "other"), missing values in their own bin. Not thread-safe: give each thread its own and {@link #merge} them.
+ * The counts travel as one {@code long[]} ({@link #counts()}, {@link #addCounts}): inference pods bin what they serve
+ * and mlops-app sums their arrays, with exactly the report binning the rows in one place gives.
  */
 public final class DriftAccumulator {
+
+    /**
+     * The layout of {@link #counts()}, stored next to the arrays: 1 = every feature's bins in reference order (value
+     * bins, for a categorical feature "other" last among them, then missing), then the prediction's bins likewise.
+     */
+    public static final int COUNTS_ENCODING = 1;
 
     private static final MathContext LABEL_PRECISION = new MathContext(6);
 
@@ -106,6 +114,93 @@ public final class DriftAccumulator {
     public void addPredictions(double[] probabilities) {
         for (double probability : probabilities) {
             addPrediction(probability);
+        }
+    }
+
+    /**
+     * Every row of a batch, column by column in reference order: a {@code double[]} ({@code NaN} missing) for a
+     * numeric feature, a {@code String[]} ({@code null} missing) for a categorical one — how a request's rows are
+     * held for scoring — and the rows' predicted probabilities.
+     */
+    public void addColumns(Object[] columns, double[] probabilities) {
+        if (columns.length != counts.length) {
+            throw new IllegalArgumentException("the batch has " + columns.length + " columns; the reference has "
+                    + counts.length + " features");
+        }
+        for (int f = 0; f < columns.length; f++) { // all checked before any is counted: no partial batch
+            if (!(categoryBins[f] == null ? columns[f] instanceof double[] : columns[f] instanceof String[])) {
+                throw new IllegalArgumentException("column " + f + " does not hold the values of `"
+                        + reference.features().get(f).feature() + "` (" + (categoryBins[f] == null ? "numbers"
+                        : "categories") + ")");
+            }
+        }
+        for (int f = 0; f < columns.length; f++) {
+            if (columns[f] instanceof double[] numbers) {
+                for (double value : numbers) {
+                    addNumeric(f, value);
+                }
+            } else {
+                for (String value : (String[]) columns[f]) {
+                    addCategorical(f, value);
+                }
+            }
+        }
+        addPredictions(probabilities);
+    }
+
+    /** Rows counted so far: each row counts one prediction. */
+    public long rows() {
+        long rows = 0;
+        for (long count : predictionCounts) {
+            rows += count;
+        }
+        return rows;
+    }
+
+    /** The length of {@link #counts()} for this reference. */
+    public int countsLength() {
+        int length = predictionCounts.length;
+        for (long[] bins : counts) {
+            length += bins.length;
+        }
+        return length;
+    }
+
+    /** Every count in one array, in the layout {@link #COUNTS_ENCODING}: what an inference pod stores per minute. */
+    public long[] counts() {
+        long[] encoded = new long[countsLength()];
+        int at = 0;
+        for (long[] bins : counts) {
+            System.arraycopy(bins, 0, encoded, at, bins.length);
+            at += bins.length;
+        }
+        System.arraycopy(predictionCounts, 0, encoded, at, predictionCounts.length);
+        return encoded;
+    }
+
+    /**
+     * Adds counts made by {@link #counts()} of an accumulator of the same reference (or their element-wise sum).
+     *
+     * @throws IllegalArgumentException when their length is not this reference's layout, or a count is negative
+     */
+    public void addCounts(long[] encoded) {
+        if (encoded.length != countsLength()) {
+            throw new IllegalArgumentException("the drift counts have " + encoded.length + " entries; the reference's "
+                    + "bins need " + countsLength() + " (" + counts.length + " features and the prediction)");
+        }
+        for (long count : encoded) {
+            if (count < 0) {
+                throw new IllegalArgumentException("the drift counts hold a negative count: " + count);
+            }
+        }
+        int at = 0;
+        for (long[] bins : counts) {
+            for (int b = 0; b < bins.length; b++) {
+                bins[b] += encoded[at++];
+            }
+        }
+        for (int b = 0; b < predictionCounts.length; b++) {
+            predictionCounts[b] += encoded[at++];
         }
     }
 
