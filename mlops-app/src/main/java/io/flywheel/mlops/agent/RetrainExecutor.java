@@ -1,6 +1,7 @@
 package io.flywheel.mlops.agent;
 
 import io.flywheel.mlops.data.DatasetService;
+import io.flywheel.mlops.data.FeedbackSnapshots;
 import io.flywheel.mlops.jobs.JobRunView;
 import io.flywheel.mlops.jobs.JobService;
 import io.flywheel.mlops.jobs.JobTrigger;
@@ -13,6 +14,7 @@ import io.flywheel.shared.problem.ProblemException;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Retrains a model: starts the {@code retrain} job for it on the action's {@code dataset}, else the dataset of the
- * model's name (the job names models after their datasets), and waits for the run, reporting the newest version's metrics before
- * and the run's outputs (the version it registered, its AUC) after.
+ * Retrains a model: starts the {@code retrain} job for it on the action's {@code dataset}; else, when enough new labels
+ * arrived ({@code flywheel.datasets.feedback.min-new-labels}), on a fresh snapshot of its labelled predictions
+ * ({@code feedback:<model>}, what the model meets now); else on the dataset of the model's name (the job names models
+ * after their datasets). It waits for the run, reporting the newest version's metrics before and the run's outputs
+ * (the version it registered, its AUC) after.
  */
 @ApplicationScoped
 public class RetrainExecutor implements ActionExecutor {
@@ -31,12 +35,15 @@ public class RetrainExecutor implements ActionExecutor {
 
     private final JobService jobs;
     private final DatasetService datasets;
+    private final FeedbackSnapshots feedback;
     private final RegistryQueries registry;
     private final RetrainSettings settings;
 
-    public RetrainExecutor(JobService jobs, DatasetService datasets, RegistryQueries registry, RetrainSettings settings) {
+    public RetrainExecutor(JobService jobs, DatasetService datasets, FeedbackSnapshots feedback,
+                           RegistryQueries registry, RetrainSettings settings) {
         this.jobs = jobs;
         this.datasets = datasets;
+        this.feedback = feedback;
         this.registry = registry;
         this.settings = settings;
     }
@@ -58,8 +65,7 @@ public class RetrainExecutor implements ActionExecutor {
         String model = request.parameter("model");
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("model", model);
-        String dataset = request.parameter("dataset") != null ? request.parameter("dataset")
-                : await(() -> datasets.newest(model)) != null ? model : null;
+        String dataset = request.parameter("dataset") != null ? request.parameter("dataset") : defaultDataset(model);
         if (dataset == null) {
             // the job alone would take the newest snapshot of any dataset: never retrain a model on someone else's data
             return ExecutionResult.failed("no dataset to retrain " + model + " on: none is named after it and the "
@@ -88,6 +94,22 @@ public class RetrainExecutor implements ActionExecutor {
         return ExecutionResult.succeeded("retrain run " + run.id() + " registered " + model + " v"
                 + after.get("version") + (Boolean.FALSE.equals(finished.outputs().path("registered").asBoolean(true))
                 ? " (already registered)" : ""), before, after);
+    }
+
+    /** Labelled live rows when enough arrived, else the dataset of the model's name, else none. */
+    private String defaultDataset(String model) throws Exception {
+        if (enoughNewLabels(model)) {
+            return RetrainJob.FEEDBACK_PREFIX + model;
+        }
+        return await(() -> datasets.newest(model)) != null ? model : null;
+    }
+
+    private boolean enoughNewLabels(String model) throws SQLException {
+        try {
+            return feedback.enoughNewLabels(model);
+        } catch (ProblemException unknownOrNotTabular) {
+            return false;
+        }
     }
 
     private JobRunView awaitEnd(JobRunView run) throws Exception {

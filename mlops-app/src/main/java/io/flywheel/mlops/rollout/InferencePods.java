@@ -6,10 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds the inference pods whose metrics a rollout analysis reads: the configured URLs ({@code static}, the embedded
@@ -25,10 +27,16 @@ public class InferencePods {
     static final String KUBERNETES = "kubernetes";
 
     private final RolloutSettings.Pods settings;
-    private final Instance<KubernetesClient> kubernetes;
+    private final Supplier<KubernetesClient> kubernetes;
 
+    @Inject
     public InferencePods(RolloutSettings settings, Instance<KubernetesClient> kubernetes) {
-        this.settings = settings.pods();
+        this(settings.pods(), kubernetes::get);
+    }
+
+    /** With the client resolved only when the {@code kubernetes} mode asks (other modes need no cluster). */
+    InferencePods(RolloutSettings.Pods settings, Supplier<KubernetesClient> kubernetes) {
+        this.settings = settings;
         this.kubernetes = kubernetes;
     }
 

@@ -28,11 +28,21 @@ public class PodMetrics {
         this.http = vertx.createHttpClient();
     }
 
-    /** Every discovered pod's counters of the two versions; an empty list when discovery found none. */
+    /**
+     * Every discovered pod's counters of the two versions; an empty list when discovery found none, one failed scrape
+     * naming why when discovery itself failed (a name that does not resolve, an unreachable Kubernetes API): the
+     * analysis then records the missing evidence (inconclusive) instead of failing the tick unseen.
+     */
     public Uni<List<PodScrape>> scrape(String model, int stable, int canary) {
-        return pods.discover().chain(urls -> urls.isEmpty() ? Uni.createFrom().item(List.<PodScrape>of())
-                : Uni.join().all(urls.stream().map(url -> scrape(url, model, stable, canary)).toList())
-                        .andFailFast());
+        return pods.discover().onItemOrFailure().transformToUni((urls, failure) -> {
+            if (failure != null) {
+                return Uni.createFrom().item(List.of(PodScrape.failed("discovery:" + settings.discovery(),
+                        "the inference pods were not found: " + failure.getMessage())));
+            }
+            return urls.isEmpty() ? Uni.createFrom().item(List.<PodScrape>of())
+                    : Uni.join().all(urls.stream().map(url -> scrape(url, model, stable, canary)).toList())
+                            .andFailFast();
+        });
     }
 
     private Uni<PodScrape> scrape(String pod, String model, int stable, int canary) {

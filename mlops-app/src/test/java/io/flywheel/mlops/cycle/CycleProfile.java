@@ -1,6 +1,8 @@
 package io.flywheel.mlops.cycle;
 
+import io.flywheel.mlops.QuickTrainings;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The scheduled cycle on, following up every second, in approval mode (the default), with quick trainings. */
@@ -8,10 +10,9 @@ public class CycleProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("flywheel.cycle.enabled", "true", "flywheel.cycle.tick", "1s",
-                "flywheel.training.algorithms", "logistic-regression",
-                "flywheel.evaluation.max-primary-regression", "0.1", "flywheel.evaluation.max-ece-increase", "0.5",
-                "flywheel.evaluation.max-recall-decrease", "1", "flywheel.evaluation.min-recall", "0",
-                "flywheel.evaluation.max-ece", "0.5");
+        Map<String, String> settings = new HashMap<>(QuickTrainings.SETTINGS);
+        settings.put("flywheel.cycle.enabled", "true");
+        settings.put("flywheel.cycle.tick", "1s");
+        return settings;
     }
 }

@@ -2,6 +2,9 @@ package io.flywheel.mlops.cycle;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.flywheel.mlops.cycle.CycleSteps.WITHIN;
+import static io.flywheel.mlops.cycle.CycleSteps.cycleEvaluation;
+import static io.flywheel.mlops.cycle.CycleSteps.retrainOn;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.flywheel.mlops.DatabaseTestResource;
@@ -11,7 +14,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +30,21 @@ import org.junit.jupiter.api.Test;
 class ScheduledCycleTest {
 
     private static final String MODEL = "cycle-credit";
-    private static final Duration WITHIN = Duration.ofMinutes(6);
 
     @Test
     void aRetrainIsEvaluatedItsPassWaitsForApprovalAndTheApprovedRolloutStartsAndIsRolledBackByTheAgent() {
         // given v1 trained, evaluated by the cycle and promoted by hand (a first version has nothing to canary against)
-        retrainOn(LendingClubCsv.rows(0, 6000));
-        awaitCycleEvaluation(1);
+        retrainOn(MODEL, LendingClubCsv.rows(0, 6000));
+        cycleEvaluation(MODEL, 1);
         given().contentType("application/json").body("{\"stage\":\"Production\"}").when()
                 .post("/api/models/" + MODEL + "/versions/1/stage").then().statusCode(200);
         assertThat(pendingDeploys()).as("no deploy is proposed for a model with no stable version").isEmpty();
 
         // when a retrain registers v2
-        retrainOn(LendingClubCsv.rows(1000, 8000));
+        retrainOn(MODEL, LendingClubCsv.rows(1000, 8000));
 
         // then the cycle evaluates it and, passed, proposes its rollout for approval
-        assertThat(awaitCycleEvaluation(2).getBoolean("outputs.verdicts[0].passed")).isTrue();
+        assertThat(cycleEvaluation(MODEL, 2).getBoolean("outputs.verdicts[0].passed")).isTrue();
         List<Map<String, Object>> deploys = Eventually.until(ScheduledCycleTest::pendingDeploys,
                 list -> !list.isEmpty(),
                 WITHIN, "a deploy action waiting for approval");
@@ -85,24 +86,6 @@ class ScheduledCycleTest {
         assertThat(times).isSorted();
         given().when().get("/api/models/no-such-model/timeline").then().statusCode(404)
                 .contentType("application/problem+json");
-    }
-
-    private static void retrainOn(String csv) {
-        given().contentType("text/csv").body(csv).when().post("/api/datasets?name=" + MODEL + "&label=Class")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
-        String id = given().contentType("application/json").body("{\"parameters\":{\"dataset\":\"" + MODEL + "\"}}")
-                .when().post("/api/jobs/retrain/runs").then().statusCode(202).extract().path("id");
-        JsonPath run = Eventually.until(() -> given().when().get("/api/jobs/runs/" + id).jsonPath(),
-                r -> List.of("succeeded", "failed").contains(r.getString("status")), WITHIN, "retrain " + id);
-        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("succeeded");
-    }
-
-    private static JsonPath awaitCycleEvaluation(int version) {
-        return Eventually.until(() -> given().queryParam("job", "evaluate").when().get("/api/jobs/runs").jsonPath(),
-                runs -> runs.getList("runs.findAll { it.trigger == 'cycle' && it.status == 'succeeded' && "
-                        + "it.parameters.version == '" + version + "' }").size() == 1,
-                WITHIN, "the cycle's evaluate run of v" + version)
-                .setRootPath("runs.find { it.trigger == 'cycle' && it.parameters.version == '" + version + "' }");
     }
 
     private static List<Map<String, Object>> pendingDeploys() {

@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Steady client traffic against inference-app, as a real client sends it: the Lending Club features (never the ones a
- * skewed model wants besides), a few rows per request, one request every {@code pause}. Counts every answer by the
- * version that gave it, and every failed request (anything but 200, or no answer) with its first examples.
+ * skewed model wants besides), a few rows per request, one request every {@code pause} — optionally with some columns
+ * scaled (a shifted population). Counts every answer by the version that gave it, and every failed request (anything
+ * but 200, or no answer) with its first examples; keeps each row's prediction id with the row's true class, for the
+ * first pass over the data (later passes repeat the rows), so that a test can give feedback as a real client would.
  */
-final class ClientTraffic implements AutoCloseable {
+public final class ClientTraffic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROWS_PER_REQUEST = 4;
@@ -31,6 +33,8 @@ final class ClientTraffic implements AutoCloseable {
     private final URI infer;
     private final Duration pause;
     private final List<byte[]> bodies;
+    private final List<List<String>> classes = new ArrayList<>();
+    private final List<Labelled> labelled = java.util.Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -39,32 +43,44 @@ final class ClientTraffic implements AutoCloseable {
     private final Thread sender;
     private volatile boolean running = true;
 
-    private ClientTraffic(URI infer, Duration pause) {
+    private ClientTraffic(URI infer, Duration pause, Map<String, Double> scaled) {
         this.infer = infer;
         this.pause = pause;
-        this.bodies = requests();
+        this.bodies = requests(scaled);
         this.sender = new Thread(this::send, "client-traffic");
         sender.setDaemon(true);
         sender.start();
     }
 
     static ClientTraffic start(URI infer, Duration pause) {
-        return new ClientTraffic(infer, pause);
+        return new ClientTraffic(infer, pause, Map.of());
     }
 
-    long answered() {
+    /** Traffic of a shifted population: each named column multiplied by its factor. */
+    public static ClientTraffic shifted(URI infer, Duration pause, Map<String, Double> scaled) {
+        return new ClientTraffic(infer, pause, scaled);
+    }
+
+    public long answered() {
         return answered.get();
     }
 
-    long failed() {
+    public long failed() {
         return failed.get();
     }
 
-    long answeredBy(int version) {
+    public long answeredBy(int version) {
         return byVersion.getOrDefault(Integer.toString(version), new AtomicLong()).get();
     }
 
-    List<String> failures() {
+    /** The rows answered so far in the first pass over the data: their prediction ids and true classes. */
+    public List<Labelled> labelled() {
+        synchronized (labelled) {
+            return List.copyOf(labelled);
+        }
+    }
+
+    public List<String> failures() {
         synchronized (failures) {
             return List.copyOf(failures);
         }
@@ -73,7 +89,8 @@ final class ClientTraffic implements AutoCloseable {
     private void send() {
         int next = 0;
         while (running) {
-            byte[] body = bodies.get(next++ % bodies.size());
+            int request = next++;
+            byte[] body = bodies.get(request % bodies.size());
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(infer)
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
@@ -81,8 +98,12 @@ final class ClientTraffic implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     answered.incrementAndGet();
-                    byVersion.computeIfAbsent(JSON.readTree(response.body()).path("model_version").asText(),
+                    JsonNode answer = JSON.readTree(response.body());
+                    byVersion.computeIfAbsent(answer.path("model_version").asText(),
                             version -> new AtomicLong()).incrementAndGet();
+                    if (request < bodies.size()) {
+                        keepLabels(answer, classes.get(request));
+                    }
                 } else {
                     fail(response.statusCode() + " " + response.body());
                 }
@@ -96,6 +117,16 @@ final class ClientTraffic implements AutoCloseable {
         }
     }
 
+    private void keepLabels(JsonNode answer, List<String> trueClasses) {
+        for (JsonNode output : answer.path("outputs")) {
+            if (output.path("name").asText().equals("prediction_id")) {
+                for (int row = 0; row < output.path("data").size(); row++) {
+                    labelled.add(new Labelled(output.path("data").get(row).asText(), trueClasses.get(row)));
+                }
+            }
+        }
+    }
+
     private void fail(String what) {
         failed.incrementAndGet();
         if (failures.size() < 10) {
@@ -103,8 +134,8 @@ final class ClientTraffic implements AutoCloseable {
         }
     }
 
-    /** Requests of the real rows, one named tensor per feature (numbers FP64, categories BYTES). */
-    private static List<byte[]> requests() {
+    /** Requests of the real rows, one named tensor per feature (numbers FP64, categories BYTES); their classes. */
+    private List<byte[]> requests(Map<String, Double> scaled) {
         String[] lines = new String(TestDatasets.bytes("lending_club.csv"), StandardCharsets.UTF_8).split("\n");
         String[] header = LendingClubCsv.cells(lines[0]);
         List<byte[]> bodies = new ArrayList<>();
@@ -115,9 +146,12 @@ final class ClientTraffic implements AutoCloseable {
             for (int row = first; row < first + ROWS_PER_REQUEST; row++) {
                 rows.add(LendingClubCsv.cells(lines[row]));
             }
+            classes.add(rows.stream().map(cells -> LendingClubCsv.unquoted(cells[header.length - 1])).toList());
             for (int column = 0; column < header.length - 1; column++) {
                 boolean text = rows.get(0)[column].startsWith("\"");
-                ObjectNode input = inputs.addObject().put("name", LendingClubCsv.unquoted(header[column]))
+                String name = LendingClubCsv.unquoted(header[column]);
+                double factor = scaled.getOrDefault(name, 1.0);
+                ObjectNode input = inputs.addObject().put("name", name)
                         .put("datatype", text ? "BYTES" : "FP64");
                 input.putArray("shape").add(rows.size());
                 ArrayNode data = input.putArray("data");
@@ -125,13 +159,17 @@ final class ClientTraffic implements AutoCloseable {
                     if (text) {
                         data.add(LendingClubCsv.unquoted(cells[column]));
                     } else {
-                        data.add(Double.parseDouble(cells[column]));
+                        data.add(Double.parseDouble(cells[column]) * factor);
                     }
                 }
             }
             bodies.add(request.toString().getBytes(StandardCharsets.UTF_8));
         }
         return bodies;
+    }
+
+    /** A served row: its prediction id and the true class of the loan. */
+    public record Labelled(String predictionId, String label) {
     }
 
     @Override

@@ -4,12 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flywheel.mlops.Eventually;
+import io.flywheel.mlops.PackagedInference;
 import io.flywheel.mlops.PackagedMlops;
+import io.flywheel.mlops.QuickTrainings;
 import io.flywheel.testing.AppProcess;
 import io.flywheel.testing.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RolloutAcceptanceIT {
 
-    private static final Path INFERENCE_JAR = Path.of("..", "inference-app", "target", "quarkus-app",
-            "quarkus-run.jar");
     private static final Duration INTERVAL = Duration.ofSeconds(8);
     private static final Duration JOB_WITHIN = Duration.ofMinutes(6);
     private static final Duration ROLLOUT_WITHIN = Duration.ofMinutes(5);
@@ -53,11 +52,7 @@ class RolloutAcceptanceIT {
         mlopsPort = AppProcess.freePort();
         int inferencePort = AppProcess.freePort();
         mlops = PackagedMlops.start("rollout-mlops", mlopsPort, mlopsSettings(inferencePort));
-        Map<String, String> pod = new HashMap<>(TestDatabase.shared().quarkusConfig());
-        pod.put("flywheel.mlops.url", "http://127.0.0.1:" + mlopsPort);
-        pod.put("flywheel.deployments.poll-interval", "1s");
-        inference = AppProcess.start("inference-app", INFERENCE_JAR, inferencePort, pod,
-                Path.of("target", "it-logs", "rollout-inference.log"), Duration.ofMinutes(3));
+        inference = PackagedInference.start("rollout-inference", inferencePort, mlops.baseUri());
 
         int first = trainedAndEvaluated(MODEL, LendingClubCsv.rows(0, 6000));
         api().contentType("application/json").body("{\"stage\":\"Production\"}")
@@ -190,14 +185,8 @@ class RolloutAcceptanceIT {
         settings.put("flywheel.rollout.thresholds.min-distribution-rows", "40");
         settings.put("flywheel.jobs.cron-enabled", "false");
         settings.put("flywheel.cycle.enabled", "false");
-        // one algorithm keeps the three trainings short; the gates are relaxed because what is tested here is the
-        // rollout of versions that passed them, not the gates (docs/training.md has their own tests)
-        settings.put("flywheel.training.algorithms", "logistic-regression");
-        settings.put("flywheel.evaluation.max-primary-regression", "0.1");
-        settings.put("flywheel.evaluation.max-ece-increase", "0.5");
-        settings.put("flywheel.evaluation.max-recall-decrease", "1");
-        settings.put("flywheel.evaluation.min-recall", "0");
-        settings.put("flywheel.evaluation.max-ece", "0.5");
+        // what is tested here is the rollout of versions that passed the gates, not the gates
+        settings.putAll(QuickTrainings.SETTINGS);
         return settings;
     }
 
@@ -251,8 +240,7 @@ class RolloutAcceptanceIT {
     }
 
     private static List<String> servedVersions() {
-        return given().baseUri(inference.baseUri().toString()).when().get("/v2/models/" + MODEL).jsonPath()
-                .getList("versions", String.class);
+        return PackagedInference.servedVersions(inference, MODEL);
     }
 
     private static int storedStep(String id) throws Exception {
