@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * started by Quarkus against the real PostgreSQL of the test kit: what Kubernetes and clients rely on.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(OwnDatabaseTestResource.class)
+@QuarkusTestResource(DatabaseTestResource.class)
 class PackagedInferenceAppIT {
 
     /** Readiness waits for the embedding model (seconds on a busy machine); Kubernetes keeps probing, so do we. */

@@ -5,16 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged artifact (the jar here; the native executable under {@code -Dnative} where GraalVM/Mandrel exists),
- * started by Quarkus against the real PostgreSQL of the test kit, after Flyway migrated its schema at start.
+ * started by Quarkus against the real PostgreSQL of the test kit (a database of its own: {@link OwnDatabaseProfile}),
+ * after Flyway migrated its schema at start.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(OwnDatabaseTestResource.class)
+@TestProfile(OwnDatabaseProfile.class)
 class PackagedMlopsAppIT {
 
     @Test
