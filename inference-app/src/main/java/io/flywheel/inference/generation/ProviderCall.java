@@ -201,8 +201,8 @@ public class ProviderCall {
             if (t instanceof InternalServerException) {
                 return new ProviderUnavailable("server-error", provider + " failed: " + t.getMessage(), null, e);
             }
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.util.concurrent.TimeoutException
-                    || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
                 return new ProviderUnavailable("timeout", provider + " timed out", null, e);
             }
             if (t instanceof JsonProcessingException) {

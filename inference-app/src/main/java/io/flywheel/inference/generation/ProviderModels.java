@@ -60,6 +60,7 @@ public class ProviderModels {
 
     private AssistantSettings.Provider require(String name) {
         return provider(name).orElseThrow(() -> new ProviderRejected("not-configured",
-                "provider '" + name + "' is not configured (flywheel.assistant.providers." + name + ".base-url)", null));
+                "provider '" + name + "' is not configured (flywheel.assistant.providers." + name + ".base-url)",
+                null));
     }
 }

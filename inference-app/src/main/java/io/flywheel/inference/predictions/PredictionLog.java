@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes every scored row to {@code inference.prediction} in the background, a batch per statement. The request path
- * only reserves room in a bounded buffer (counted in rows) and enqueues the rows' columns, lock-free; when the buffer is full the
- * request's rows are dropped and counted ({@code flywheel_prediction_log_dropped_total}) and the request goes on. A
+ * only reserves room in a bounded buffer (counted in rows) and enqueues the rows' columns, lock-free; when the buffer is
+ * full the request's rows are dropped and counted ({@code flywheel_prediction_log_dropped_total}) and the request goes on. A
  * batch the database refuses is dropped and counted too, so an outage cannot grow memory. A graceful shutdown writes
  * what is buffered before the app stops: every prediction a client received an id for is then in the table. The
  * writer also bins each row on its version's training reference into {@link ServingMinutes} (off the request path).

@@ -75,7 +75,7 @@ public final class VersionMetrics {
         }
     }
 
-    /** A request routed to this version but refused: its rows do not fit this version's inputs (422), or too many (413). */
+    /** A request routed to this version but refused: its rows do not fit its inputs (422), or are too many (413). */
     void refused(int status) {
         (status == ProblemType.PAYLOAD_TOO_LARGE.status() ? tooLarge : invalid).increment();
         minutes.failed(model, version);
