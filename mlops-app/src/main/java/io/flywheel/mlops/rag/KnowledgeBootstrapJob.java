@@ -78,12 +78,21 @@ public class KnowledgeBootstrapJob implements Job {
         if (!settings.seedCorpus()) {
             return;
         }
-        Uni.createFrom().item(() -> Awaited.result(() -> runner.submit(NAME, Map.of(),
+        // a platform seeded already (every restart after the first) records no run at all: a start changes nothing
+        Uni.createFrom().item(() -> alreadySeeded() ? null : Awaited.result(() -> runner.submit(NAME, Map.of(),
                         new JobTrigger("startup", ACTOR))))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(
-                        run -> LOG.infof("knowledge bootstrap submitted as run %s", run.id()),
+                        run -> LOG.info(run == null ? "knowledge base present: no bootstrap at start"
+                                : "knowledge bootstrap submitted as run " + run.id()),
                         failure -> LOG.infof("knowledge bootstrap not submitted: %s", failure.getMessage()));
+    }
+
+    /** The job's own test, asked before submitting: the index model exists, or documents were stored. */
+    private boolean alreadySeeded() {
+        return Awaited.result(() -> queries.models(ModelKind.RAG_INDEX)).stream()
+                .anyMatch(model -> model.name().equals(settings.model()))
+                || !Awaited.result(documents::isEmpty);
     }
 
     @Override
@@ -99,9 +108,7 @@ public class KnowledgeBootstrapJob implements Job {
     @Override
     public Map<String, Object> run(JobContext context) {
         Map<String, Object> outputs = new LinkedHashMap<>();
-        boolean seeded = context.await(() -> queries.models(ModelKind.RAG_INDEX)).stream()
-                .anyMatch(model -> model.name().equals(settings.model()));
-        if (seeded || !context.await(documents::isEmpty)) {
+        if (alreadySeeded()) {
             outputs.put("seeded", false);
             outputs.put("note", "the knowledge base or the " + settings.model() + " index exists already");
             return outputs;
