@@ -11,7 +11,6 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.internal.ExceptionMapper;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.internal.OpenAiUtils;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
@@ -49,10 +48,12 @@ public class ProviderCall {
     private final RetryAfterHints hints;
     private final GenerationMetrics metrics;
     private final AssistantSettings settings;
+    private final ProviderHttp http;
 
-    public ProviderCall(ProviderModels models, RetryAfterHints hints, GenerationMetrics metrics,
+    public ProviderCall(ProviderModels models, ProviderHttp http, RetryAfterHints hints, GenerationMetrics metrics,
                         AssistantSettings settings) {
         this.models = models;
+        this.http = http;
         this.hints = hints;
         this.metrics = metrics;
         this.settings = settings;
@@ -88,17 +89,13 @@ public class ProviderCall {
     }
 
     /**
-     * A non-streamed completion through langchain4j's OpenAI client (quarkus-langchain4j's reactive REST client
-     * under Quarkus) in its asynchronous mode; request and response are converted as {@code OpenAiChatModel} does,
-     * and failures are mapped by langchain4j's exception mapper, so they classify as the blocking model's did.
+     * A non-streamed completion: the request and response converted as langchain4j's {@code OpenAiChatModel} does,
+     * sent by {@link ProviderHttp} on the event loop.
      */
     private Uni<ChatResponse> completed(String provider, ChatRequest chat) {
         ChatCompletionRequest body = OpenAiUtils.toOpenAiChatRequest(chat,
                 (OpenAiChatRequestParameters) chat.parameters(), false, false).build();
-        return Uni.createFrom().<ChatCompletionResponse>emitter(emitter -> models.client(provider)
-                        .chatCompletion(body).onResponse(emitter::complete).onError(emitter::fail).execute())
-                .onFailure().transform(ExceptionMapper.DEFAULT::mapException)
-                .map(ProviderCall::toChatResponse);
+        return http.chatCompletion(provider, models.require(provider), body).map(ProviderCall::toChatResponse);
     }
 
     private static ChatResponse toChatResponse(ChatCompletionResponse response) {
@@ -153,9 +150,9 @@ public class ProviderCall {
                 });
     }
 
+    /** A checked exception (a refused connection) wrapped, so that {@link #classify} still finds it as the cause. */
     private static RuntimeException asRuntime(Throwable e) {
-        return e instanceof RuntimeException runtime ? runtime
-                : new ProviderUnavailable("error", String.valueOf(e), null, e);
+        return e instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(e);
     }
 
     private static Generation toGeneration(Route route, GenerationRequest request, ChatResponse response) {

@@ -2,7 +2,6 @@ package io.flywheel.inference.generation;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import dev.langchain4j.model.openai.internal.OpenAiClient;
 import io.flywheel.inference.assistant.AssistantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -10,20 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The langchain4j clients of the configured providers, built once per provider: the OpenAI client for completions
- * (langchain4j's {@code OpenAiChatModel} only offers it blocking; the client itself has an asynchronous mode) and the
- * streaming chat model for streams. Under Quarkus both are quarkus-langchain4j's (its reactive REST client, TLS,
- * proxies, native support), found through langchain4j's client factory. Neither retries: retrying is the job of the
- * fault-tolerance layer around the call.
+ * The configured providers and their langchain4j streaming chat models, built once per provider (under Quarkus
+ * quarkus-langchain4j's, on its reactive REST client, found through langchain4j's client factory). Non-streamed
+ * completions go through {@link ProviderHttp}. Nothing here retries: retrying is the job of the fault-tolerance layer
+ * around the call.
  */
 @ApplicationScoped
 public class ProviderModels {
 
     /** OpenAI-compatible servers that need no key (Ollama, vLLM, LM Studio) still expect the header. */
-    private static final String NO_KEY = "none";
+    static final String NO_KEY = "none";
 
     private final AssistantSettings settings;
-    private final Map<String, OpenAiClient> clients = new ConcurrentHashMap<>();
     private final Map<String, StreamingChatModel> streaming = new ConcurrentHashMap<>();
 
     public ProviderModels(AssistantSettings settings) {
@@ -33,18 +30,6 @@ public class ProviderModels {
     /** The provider's settings, if it is configured. */
     public Optional<AssistantSettings.Provider> provider(String name) {
         return Optional.ofNullable(settings.providers().get(name));
-    }
-
-    public OpenAiClient client(String name) {
-        return clients.computeIfAbsent(name, ignored -> {
-            AssistantSettings.Provider provider = require(name);
-            return OpenAiClient.builder()
-                    .baseUrl(provider.baseUrl())
-                    .apiKey(provider.apiKey().orElse(NO_KEY))
-                    .connectTimeout(provider.timeout())
-                    .readTimeout(provider.timeout())
-                    .build();
-        });
     }
 
     public StreamingChatModel streaming(String name) {
@@ -58,7 +43,8 @@ public class ProviderModels {
         });
     }
 
-    private AssistantSettings.Provider require(String name) {
+    /** The provider's settings; a {@link ProviderRejected} (go to the fallback) when it is not configured. */
+    AssistantSettings.Provider require(String name) {
         return provider(name).orElseThrow(() -> new ProviderRejected("not-configured",
                 "provider '" + name + "' is not configured (flywheel.assistant.providers." + name + ".base-url)",
                 null));

@@ -40,7 +40,9 @@ import java.util.function.IntFunction;
  * embedding cache hit) and on new questions (the in-process embedding runs), and the throughput of 16 clients.
  * With {@code -Dbench.baseline=<another build's quarkus-run.jar>} it compares instead: the provider, this build's
  * gateway and the other build's gateway, requests alternated between the three (order rotating), so that all three
- * share whatever else the machine is doing — on a busy machine the only fair comparison.
+ * share whatever else the machine is doing — on a busy machine the only fair comparison. {@code -Dbench.baseline=same}
+ * compares this build with itself, and {@code -Dbench.app.<key>=<value>} / {@code -Dbench.baseline.app.<key>=<value>}
+ * set a configuration key on this build's / the baseline's gateway only: the way to measure what one setting costs.
  *
  * <pre>./mvnw -B -q package -pl load-tests -am -DskipTests
  * java -cp "load-tests/target/flywheel-load-tests.jar:load-tests/target/lib/*" io.flywheel.platform.bench.GatewayOverhead</pre>
@@ -48,6 +50,11 @@ import java.util.function.IntFunction;
 public final class GatewayOverhead {
 
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 1_500);
+    /**
+     * The JIT takes a minute of steady traffic to settle on these 2 cores (the frameworks' hot paths are thousands of
+     * methods): measured earlier, the figures are compile time, not the gateway (docs/benchmarks.md).
+     */
+    private static final Duration WARM_UP_AT_LEAST = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 60));
     private static final int SAMPLES = Integer.getInteger("bench.samples", 3_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
@@ -56,6 +63,8 @@ public final class GatewayOverhead {
             + "\"max_tokens\":64}";
     private static final String REPEATED = "How do I sort a list in Python?";
     private static final String BASELINE = System.getProperty("bench.baseline");
+    private static final String CANDIDATE_CONFIG = "bench.app.";
+    private static final String BASELINE_CONFIG = "bench.baseline.app.";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -86,6 +95,9 @@ public final class GatewayOverhead {
                 System.out.printf("%nthroughput, no retrieval, %d clients: %.0f requests/s%n%n", CLIENTS,
                         throughput(completions));
             }
+            if (!Boolean.parseBoolean(System.getProperty("bench.retrieval", "true"))) {
+                return;
+            }
             Path index = buildIndex();
             try (AppProcess gateway = start("with-index", JAR, fake, index)) {
                 URI completions = gateway.baseUri().resolve("/v1/chat/completions");
@@ -102,16 +114,17 @@ public final class GatewayOverhead {
 
     /** The provider, this build's gateway and the baseline's, no retrieval, requests alternated between them. */
     private void compare(FakeOpenAi fake, URI direct, String providerBody) throws IOException, InterruptedException {
-        try (AppProcess candidate = start("no-index", JAR, fake, null);
-             AppProcess baseline = start("baseline", Path.of(BASELINE), fake, null)) {
+        Path baselineJar = "same".equals(BASELINE) ? JAR : Path.of(BASELINE);
+        try (AppProcess candidate = start("no-index", JAR, fake, null, overrides(CANDIDATE_CONFIG));
+             AppProcess baseline = start("baseline", baselineJar, fake, null, overrides(BASELINE_CONFIG))) {
             String gatewayBody = BODY.formatted(REPEATED);
             double[][] millis = interleaved(List.of(direct, candidate.baseUri().resolve("/v1/chat/completions"),
                             baseline.baseUri().resolve("/v1/chat/completions")),
                     List.of(providerBody, gatewayBody, gatewayBody));
             report("provider alone (fake, loopback)", millis[0]);
-            report("gateway, this build, no retrieval", millis[1]);
+            report("gateway, this build" + describe(CANDIDATE_CONFIG) + ", no retrieval", millis[1]);
             added("added by this build", millis[1], millis[0]);
-            report("gateway, baseline " + BASELINE + ", no retrieval", millis[2]);
+            report("gateway, baseline " + BASELINE + describe(BASELINE_CONFIG) + ", no retrieval", millis[2]);
             added("added by the baseline", millis[2], millis[0]);
         }
     }
@@ -119,7 +132,8 @@ public final class GatewayOverhead {
     /** Latencies of each target, one request to each in turn, the order rotating every round; sorted per target. */
     private double[][] interleaved(List<URI> targets, List<String> bodies) throws IOException, InterruptedException {
         int n = targets.size();
-        for (int i = 0; i < WARM_UP; i++) {
+        long warmUntil = System.nanoTime() + WARM_UP_AT_LEAST.toNanos();
+        for (int i = 0; i < WARM_UP || System.nanoTime() < warmUntil; i++) {
             for (int t = 0; t < n; t++) {
                 send(targets.get(t), bodies.get(t));
             }
@@ -139,7 +153,24 @@ public final class GatewayOverhead {
         return millis;
     }
 
+    /** The configuration keys given as system properties under {@code prefix}. */
+    private static Map<String, String> overrides(String prefix) {
+        Map<String, String> config = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> config.put(key.substring(prefix.length()), System.getProperty(key)));
+        return config;
+    }
+
+    private static String describe(String prefix) {
+        Map<String, String> config = overrides(prefix);
+        return config.isEmpty() ? "" : " " + config;
+    }
+
     private AppProcess start(String name, Path jar, FakeOpenAi fake, Path index) {
+        return start(name, jar, fake, index, overrides(CANDIDATE_CONFIG));
+    }
+
+    private AppProcess start(String name, Path jar, FakeOpenAi fake, Path index, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>(TestDatabase.shared().quarkusConfig());
         config.put("flywheel.assistant.providers.fake.base-url", fake.baseUrl("primary"));
         config.put("flywheel.assistant.routing.primary-provider", "fake");
@@ -150,12 +181,14 @@ public final class GatewayOverhead {
         if (index != null) {
             config.put("flywheel.retrieval.index-file", index.toAbsolutePath().toString());
         }
+        config.putAll(overrides);
         return AppProcess.start("inference-" + name, jar, AppProcess.freePort(), config,
                 Path.of("load-tests", "target", "bench-" + name + ".log"), Duration.ofSeconds(180));
     }
 
     private double[] latencies(URI uri, IntFunction<String> body) throws IOException, InterruptedException {
-        for (int i = 0; i < WARM_UP; i++) {
+        long warmUntil = System.nanoTime() + WARM_UP_AT_LEAST.toNanos();
+        for (int i = 0; i < WARM_UP || System.nanoTime() < warmUntil; i++) {
             send(uri, body.apply(-i - 1));
         }
         double[] millis = new double[SAMPLES];
