@@ -29,8 +29,8 @@ final class LoadRunner {
         this.gracefulStop = gracefulStop;
     }
 
-    /** Runs the named scenarios of the profile (all of them when {@code only} is empty) and measures them. */
-    Map<String, Measurements.Snapshot> run(Profile profile, List<String> only) {
+    /** The scenarios of the profile that a run of {@code only} drives: those named, with the warm-ups of their requests. */
+    static Map<String, Scenario> chosen(Profile profile, List<String> only) {
         Map<String, Scenario> chosen = new LinkedHashMap<>();
         profile.scenarios().forEach((name, scenario) -> {
             if (only.isEmpty() || only.contains(name) || (name.startsWith("warmup") && only.contains(scenario.request()))) {
@@ -40,6 +40,12 @@ final class LoadRunner {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("none of " + only + " is a scenario of this profile: " + profile.scenarios().keySet());
         }
+        return chosen;
+    }
+
+    /** Runs the named scenarios of the profile (all of them when {@code only} is empty) and measures them. */
+    Map<String, Measurements.Snapshot> run(Profile profile, List<String> only) {
+        Map<String, Scenario> chosen = chosen(profile, only);
         long start = System.nanoTime();
         Map<String, Measurements> measurements = new LinkedHashMap<>();
         List<Thread> schedulers = new ArrayList<>();

@@ -81,6 +81,11 @@ public final class LoopbackRunner {
         return K6Duration.parse(found.startTime());
     }
 
+    /** The scenarios a run of this one scenario of a profile drives: it and the warm-ups of its request. */
+    public static List<String> scenariosRunWith(Path file, String profile, String scenario) {
+        return List.copyOf(LoadRunner.chosen(ScenarioFile.read(file).profile(profile), List.of(scenario)).keySet());
+    }
+
     static void requireLoopback(URI baseUri) {
         try {
             if (baseUri.getHost() == null || !InetAddress.getByName(baseUri.getHost()).isLoopbackAddress()) {

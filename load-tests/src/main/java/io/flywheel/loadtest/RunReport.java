@@ -1,6 +1,8 @@
 package io.flywheel.loadtest;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,20 @@ public record RunReport(String profile, Map<String, Measurements.Snapshot> scena
             sample.ifPresent(s -> verdicts.add(new Verdict(threshold, threshold.measure(s), threshold.holds(s))));
         }
         return new RunReport(profile, scenarios, List.copyOf(verdicts));
+    }
+
+    /**
+     * This run judged on some of its scenarios alone, as if the others had not run: the thresholds without a scenario
+     * tag (errors, checks) then count only these scenarios' requests, so a busy neighbour cannot dilute them.
+     */
+    public RunReport only(Collection<String> names) {
+        Map<String, Measurements.Snapshot> kept = new LinkedHashMap<>();
+        scenarios.forEach((name, sample) -> {
+            if (names.contains(name)) {
+                kept.put(name, sample);
+            }
+        });
+        return judge(profile, kept, verdicts.stream().map(Verdict::threshold).toList());
     }
 
     public boolean passed() {

@@ -35,4 +35,24 @@ class RunReportTest {
         assertThat(report(600, false).passedAtResolution(12)).isFalse();
         assertThat(report(20, false).latencyMillis("infer", 99)).isBetween(19.9, 20.1);
     }
+
+    @Test
+    void aScenarioJudgedAloneCountsOnlyItsOwnErrors() {
+        Measurements chat = new Measurements();
+        Measurements infer = new Measurements();
+        for (int i = 0; i < 1_000; i++) {
+            infer.request(1_000_000L, false, true);
+        }
+        for (int i = 0; i < 10; i++) {
+            chat.request(1_000_000L, i == 0, true);
+        }
+        RunReport both = RunReport.judge("smoke", Map.of("infer", infer.snapshot(1), "chat", chat.snapshot(1)),
+                List.of(Threshold.parse("http_req_failed", "rate<0.01"),
+                        Threshold.parse("http_req_duration{scenario:infer}", "p(99)<5")));
+
+        assertThat(both.passed()).as("1 failure in 1,010 requests").isTrue();
+        assertThat(both.only(List.of("chat")).passed()).as("1 failure in chat's 10").isFalse();
+        assertThat(both.only(List.of("chat")).latencyBounds("infer")).as("infer's bound is not chat's").isEmpty();
+        assertThat(both.only(List.of("infer")).passed()).isTrue();
+    }
 }

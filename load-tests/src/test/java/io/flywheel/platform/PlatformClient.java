@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -94,6 +95,28 @@ final class PlatformClient {
         until(() -> getOrNull(inference, "/v2/models/" + model),
                 metadata -> metadata != null && metadata.path("versions").toString().contains("\"" + version + "\""),
                 SERVED_DEADLINE, model + " v" + version + " served by inference-app");
+    }
+
+    /**
+     * Waits until inference-app answers the assistant with what a fresh platform seeds at its first start (the
+     * knowledge bootstrap: an index and an assistant configuration of the registry, not the built-in default).
+     */
+    void awaitSeededAssistant(String assistant) {
+        until(() -> chatOrNull(assistant), answer -> answer != null
+                        && !answer.path("flywheel").path("config_version").asText("default").equals("default")
+                        && answer.path("flywheel").hasNonNull("index"),
+                JOB_DEADLINE, assistant + " answering from the seeded knowledge base");
+    }
+
+    private JsonNode chatOrNull(String assistant) {
+        try {
+            HttpResponse<byte[]> response = request(inference, "POST", "/v1/chat/completions", "application/json",
+                    json.writeValueAsBytes(Map.of("model", assistant, "max_tokens", 16,
+                            "messages", List.of(Map.of("role", "user", "content", "What is a list?")))), -1);
+            return response.statusCode() == 200 ? read(response.body()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     byte[] artifact(String model, int version) {

@@ -18,9 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,13 @@ class FullCycleIT {
     private static final Map<String, Double> SHIFT = Map.of("annual_inc", 2.5, "int_rate", 2.5);
     /** Labels given back, all of them needed for a retrain ({@code flywheel.datasets.feedback.min-new-labels}). */
     private static final int LABELS = 1200;
+    /**
+     * Quick enough that the labels are given within seconds of the first version's start: the drift cron ticks each
+     * minute, and a drift run that comes before all the labels costs the cycle a minute (its retrain has nothing new).
+     */
+    private static final Duration TRAFFIC_PAUSE = Duration.ofMillis(5);
+    /** Feedback requests in flight at once, as many clients send them. */
+    private static final int FEEDBACK_IN_FLIGHT = 8;
     private static final Duration STEP_WITHIN = Duration.ofMinutes(4);
     private static final Duration CYCLE_WITHIN = Duration.ofMinutes(6);
 
@@ -71,7 +81,7 @@ class FullCycleIT {
 
         // when clients of a shifted population are served and tell the true class of 1,200 loans
         traffic = ClientTraffic.shifted(inference.baseUri().resolve("/v2/models/" + MODEL + "/infer"),
-                Duration.ofMillis(20), SHIFT);
+                TRAFFIC_PAUSE, SHIFT);
         List<ClientTraffic.Labelled> served = Eventually.until(traffic::labelled, rows -> rows.size() >= LABELS,
                 STEP_WITHIN, LABELS + " served rows");
         giveFeedback(served.subList(0, LABELS));
@@ -183,15 +193,22 @@ class FullCycleIT {
         assertThat(api().get("/api/audit/verify").jsonPath().getBoolean("intact")).as("the audit chain").isTrue();
     }
 
-    /** The true class of each served loan, through inference-app's feedback endpoint, as a client sends it. */
+    /** The true class of each served loan, through inference-app's feedback endpoint, as clients send it. */
     private static void giveFeedback(List<ClientTraffic.Labelled> rows) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI feedback = inference.baseUri().resolve("/v1/feedback");
+        Semaphore inFlight = new Semaphore(FEEDBACK_IN_FLIGHT);
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (ClientTraffic.Labelled row : rows) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(feedback)
+            inFlight.acquire();
+            sent.add(http.sendAsync(HttpRequest.newBuilder(feedback)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"prediction_id\":\"" + row.predictionId()
-                            + "\",\"label\":\"" + row.label() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                            + "\",\"label\":\"" + row.label() + "\"}")).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> inFlight.release()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : sent) {
+            HttpResponse<String> response = answer.get();
             assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
         }
     }

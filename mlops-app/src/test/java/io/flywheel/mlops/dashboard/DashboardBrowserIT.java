@@ -7,7 +7,6 @@ import io.flywheel.mlops.Eventually;
 import io.flywheel.mlops.PackagedMlops;
 import io.flywheel.shared.signing.RequestSignatures;
 import io.flywheel.testing.AppProcess;
-import io.flywheel.testing.TestDatabase;
 import io.flywheel.testing.TestDatasets;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -51,7 +50,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startTheAppWithAccessOnAndABrowser() {
-        Map<String, String> config = new LinkedHashMap<>(TestDatabase.shared().quarkusConfig());
+        Map<String, String> config = new LinkedHashMap<>(PackagedMlops.sharedDatabaseConfig());
         config.put("flywheel.access.enabled", "true");
         config.put("flywheel.access.bootstrap-admin-key", BOOTSTRAP_KEY);
         config.put("flywheel.alerts.signing-keys", ALERT_KEY);
