@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -143,6 +144,14 @@ public final class FakeOpenAi implements AutoCloseable {
         return target(target).requests.get();
     }
 
+    /**
+     * Requests whose client closed the connection while the target was still working on the answer
+     * ({@link Fault#TIMEOUT}): a provider that notices stops generating, and stops charging.
+     */
+    public int abandonedCount(String target) {
+        return target(target).abandoned.get();
+    }
+
     @Override
     public void close() {
         running = false;
@@ -185,7 +194,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                if (!respond(request, socket, out)) {
+                if (!respond(request, socket, in, out)) {
                     return;
                 }
             }
@@ -197,7 +206,8 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /** Answers one request; false when the connection must not be reused. */
-    private boolean respond(Request request, Socket socket, OutputStream out) throws IOException, InterruptedException {
+    private boolean respond(Request request, Socket socket, InputStream in, OutputStream out)
+            throws IOException, InterruptedException {
         String[] parts = request.path.split("/");
         if (parts.length < 2 || !request.path.endsWith("/chat/completions") || !"POST".equals(request.method)) {
             write(out, 404, "application/json", "{\"error\":{\"message\":\"no such endpoint\"}}", Map.of());
@@ -227,7 +237,12 @@ public final class FakeOpenAi implements AutoCloseable {
                         Map.of("Retry-After", target.retryAfter));
                 return true;
             }
-            case TIMEOUT -> Thread.sleep(target.delayMillis);
+            case TIMEOUT -> {
+                if (clientLeftWithin(socket, in, target.delayMillis)) {
+                    target.abandoned.incrementAndGet();
+                    return false;
+                }
+            }
             case RESET -> {
                 socket.setSoLinger(true, 0);
                 socket.close();
@@ -370,6 +385,32 @@ public final class FakeOpenAi implements AutoCloseable {
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Waits as a slow provider does, and tells whether the client hung up meanwhile: an HTTP/1.1 client sends
+     * nothing while it waits for its answer, so the connection becomes readable only when it is closed.
+     */
+    private static boolean clientLeftWithin(Socket socket, InputStream in, long millis)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        socket.setSoTimeout((int) Math.max(1, millis));
+        try {
+            in.mark(1);
+            if (in.read() < 0) {
+                return true;
+            }
+            in.reset();
+        } catch (SocketTimeoutException waitedEnough) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        } finally {
+            socket.setSoTimeout(0);
+        }
+        // the client sent something more (a pipelined request): it is still there, wait out the rest
+        Thread.sleep(Math.max(0, millis - (System.nanoTime() - started) / 1_000_000));
+        return false;
+    }
+
     private static String error(String message, String type) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":null}}";
     }
@@ -413,6 +454,7 @@ public final class FakeOpenAi implements AutoCloseable {
         private volatile String[] toolCall = {"modelStatus", "{\"name\":\"loan-risk\"}"};
         private final AtomicInteger faultsLeft = new AtomicInteger(-1);
         private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger abandoned = new AtomicInteger();
         private final List<String> received = Collections.synchronizedList(new ArrayList<>());
 
         Fault currentFault() {

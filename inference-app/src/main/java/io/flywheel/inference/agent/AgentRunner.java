@@ -159,6 +159,6 @@ public class AgentRunner {
                                              int maxTokens, GuardedInput guarded, List<String> evidence,
                                              List<ToolSpecification> tools) {
         return new GenerationRequest(config.routing().primary(), config.routing().fallback(), messages, temperature,
-                maxTokens, false, guarded.question(), evidence, tools, null);
+                maxTokens, false, guarded.question(), evidence, tools, null, null);
     }
 }

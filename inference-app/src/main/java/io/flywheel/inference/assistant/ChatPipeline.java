@@ -6,6 +6,7 @@ import io.flywheel.inference.access.Caller;
 import io.flywheel.inference.agent.AgentResult;
 import io.flywheel.inference.agent.AgentRunner;
 import io.flywheel.inference.access.TokenBudget;
+import io.flywheel.inference.generation.Abandonment;
 import io.flywheel.inference.generation.Generation;
 import io.flywheel.inference.generation.GenerationRequest;
 import io.flywheel.inference.generation.Generator;
@@ -129,37 +130,44 @@ public class ChatPipeline {
         AssistantConfig config = admission.served().config();
         GuardedInput guarded = admission.guarded();
         double temperature = request.temperature() != null ? request.temperature() : config.generation().temperature();
+        Abandonment abandonment = new Abandonment();
         Uni<Outcome> outcome = guarded.blocked()
                 ? Uni.createFrom().item(() -> refusal(config, guarded, "input blocked: prompt injection"))
-                : respond(admission.served(), guarded, temperature, admission.maxTokens(), request.streaming());
+                : respond(admission.served(), guarded, temperature, admission.maxTokens(), request.streaming(),
+                        abandonment);
         return outcome
                 .onItemOrFailure().invoke((done, failure) -> budget.settle(admission.reservation(),
                         done == null ? 0 : done.promptTokens + done.completionTokens))
-                // a client that went away may still have cost the worst case: nothing is given back
-                .onCancellation().invoke(() -> budget.settle(admission.reservation(),
-                        admission.reservation().tokens()))
+                // the client hung up (Quarkus REST cancels the request's Uni): the provider calls stop; what they
+                // may have cost already is not known, so the worst case stays reserved
+                .onCancellation().invoke(() -> {
+                    abandonment.abandon();
+                    budget.settle(admission.reservation(), admission.reservation().tokens());
+                })
                 .map(done -> finish(admission, done));
     }
 
     private Uni<Outcome> respond(ServedConfig served, GuardedInput guarded, double temperature, int maxTokens,
-                                 boolean stream) {
+                                 boolean stream, Abandonment abandonment) {
         AssistantConfig config = served.config();
         boolean forAgent = agent.intended(guarded.question());
         if (forAgent && Generator.usesLlm(config.routing().primary())) {
             return agentOutcome(guarded, config, temperature, maxTokens);
         }
         Uni<Outcome> rag = retrieve(guarded.question(), config)
-                .chain(retrieval -> generateChecked(retrieval, guarded, config, temperature, maxTokens, stream));
+                .chain(retrieval -> generateChecked(retrieval, guarded, config, temperature, maxTokens, stream,
+                        abandonment));
         return forAgent ? rag.invoke(outcome -> outcome.note(AGENT_NEEDS_LLM)) : rag;
     }
 
     /** Generates from the passages and checks the output; a failed check generates once more. */
     private Uni<Outcome> generateChecked(Retrieval retrieval, GuardedInput guarded, AssistantConfig config,
-                                         double temperature, int maxTokens, boolean stream) {
+                                         double temperature, int maxTokens, boolean stream,
+                                         Abandonment abandonment) {
         List<String> passages = retrieval.sources().stream().map(RetrievedSource::text).toList();
         var messages = PromptBuilder.messages(config, guarded.messages(), PromptBuilder.context(retrieval.sources()));
         GenerationRequest generation = GenerationRequest.of(config.routing().primary(), config.routing().fallback(),
-                messages, temperature, maxTokens, stream, guarded.question(), passages);
+                messages, temperature, maxTokens, stream, guarded.question(), passages, abandonment);
         String prompt = PromptBuilder.promptText(messages);
         Outcome outcome = new Outcome(RAG, retrieval);
         return generator.generate(generation).chain(first -> {

@@ -52,6 +52,9 @@ public class FallbackGeneration {
     }
 
     Uni<Generation> toExtractive(GenerationRequest request, Throwable failure) {
+        if (request.abandonment().abandoned()) {
+            return Uni.createFrom().failure(failure);
+        }
         String reason = failure instanceof ProviderRejected rejected && "no-fallback".equals(rejected.kind())
                 ? request.reason()
                 : request.failedOver("fallback " + request.fallback().provider() + ": " + Failures.describe(failure))

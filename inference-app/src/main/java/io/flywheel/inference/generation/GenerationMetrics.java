@@ -59,6 +59,12 @@ public class GenerationMetrics {
                 .tag("provider", provider).tag("kind", kind).register(registry).increment();
     }
 
+    /** A call stopped because its client hung up: neither a provider failure nor a success. */
+    void abandoned(String provider) {
+        Counter.builder("flywheel.llm.abandoned").description("Provider calls stopped because the client hung up")
+                .tag("provider", provider).register(registry).increment();
+    }
+
     void retryAfterHonoured() {
         Counter.builder("flywheel.llm.retry.after.honoured")
                 .description("Retries that waited as long as the provider's Retry-After asked").register(registry)

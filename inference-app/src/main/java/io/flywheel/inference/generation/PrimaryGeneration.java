@@ -51,6 +51,9 @@ public class PrimaryGeneration {
     }
 
     Uni<Generation> toFallback(GenerationRequest request, Throwable failure) {
+        if (request.abandonment().abandoned()) {
+            return Uni.createFrom().failure(failure);
+        }
         GenerationRequest next = request.failedOver("primary " + request.primary().provider() + ": "
                 + Failures.describe(failure));
         metrics.fellBack("primary", next.fallback() == null ? ExtractiveAnswerer.PROVIDER : "fallback");

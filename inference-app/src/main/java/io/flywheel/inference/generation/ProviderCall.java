@@ -10,11 +10,11 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.internal.OpenAiUtils;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
+import dev.langchain4j.model.openai.internal.shared.StreamOptions;
 import dev.langchain4j.model.output.TokenUsage;
 import io.flywheel.inference.assistant.AssistantSettings;
 import io.flywheel.shared.assistant.AssistantConfig.Route;
@@ -65,7 +65,12 @@ public class ProviderCall {
      */
     public Uni<Generation> call(Route route, GenerationRequest request) {
         String provider = route.provider();
+        Abandonment abandonment = request.abandonment();
         return Uni.createFrom().deferred(() -> {
+            if (abandonment.abandoned()) {
+                // a retry or a fallback of an answer nobody waits for any more: not sent
+                return Uni.createFrom().failure(Abandonment.failure(provider));
+            }
             long started = System.nanoTime();
             Instant calledAt = Instant.now();
             ChatRequest chat = ChatRequest.builder()
@@ -77,10 +82,14 @@ public class ProviderCall {
                             .toolSpecifications(request.tools())
                             .build())
                     .build();
-            return (request.stream() ? streamed(provider, chat) : completed(provider, chat))
+            return (request.stream() ? streamed(provider, chat, abandonment) : completed(provider, chat, abandonment))
                     .map(response -> toGeneration(route, request, response))
                     .invoke(generation -> metrics.succeeded(provider, generation, System.nanoTime() - started))
                     .onFailure().transform(e -> {
+                        if (abandonment.abandoned()) {
+                            metrics.abandoned(provider);
+                            return Abandonment.failure(provider);
+                        }
                         RuntimeException failure = classify(provider, asRuntime(e), calledAt);
                         metrics.failed(provider, kindOf(failure), System.nanoTime() - started);
                         return failure;
@@ -92,13 +101,14 @@ public class ProviderCall {
      * A non-streamed completion: the request and response converted as langchain4j's {@code OpenAiChatModel} does,
      * sent by {@link ProviderHttp} on the event loop.
      */
-    private Uni<ChatResponse> completed(String provider, ChatRequest chat) {
+    private Uni<ChatResponse> completed(String provider, ChatRequest chat, Abandonment abandonment) {
         ChatCompletionRequest body = OpenAiUtils.toOpenAiChatRequest(chat,
                 (OpenAiChatRequestParameters) chat.parameters(), false, false).build();
-        return http.chatCompletion(provider, models.require(provider), body).map(ProviderCall::toChatResponse);
+        return http.chatCompletion(provider, models.require(provider), body, abandonment)
+                .map(ProviderCall::toChatResponse);
     }
 
-    private static ChatResponse toChatResponse(ChatCompletionResponse response) {
+    static ChatResponse toChatResponse(ChatCompletionResponse response) {
         if (response.choices() == null || response.choices().isEmpty()) {
             throw new InternalServerException("the response has no choices");
         }
@@ -112,30 +122,18 @@ public class ProviderCall {
     }
 
     /**
-     * A streamed completion through langchain4j's streaming model; its callbacks complete the {@link Uni}. The
-     * pieces are only counted: output safety must see the whole answer first.
+     * A streamed completion, converted as langchain4j's {@code OpenAiStreamingChatModel} does and sent by
+     * {@link ProviderHttp}; the pieces are only counted: output safety must see the whole answer first.
      */
-    private Uni<ChatResponse> streamed(String provider, ChatRequest chat) {
+    private Uni<ChatResponse> streamed(String provider, ChatRequest chat, Abandonment abandonment) {
         AtomicInteger partials = new AtomicInteger();
-        long limit = models.provider(provider).map(AssistantSettings.Provider::timeout).orElseThrow().toMillis();
-        return Uni.createFrom().<ChatResponse>emitter(emitter -> models.streaming(provider).chat(chat,
-                        new StreamingChatResponseHandler() {
-                            @Override
-                            public void onPartialResponse(String partial) {
-                                partials.incrementAndGet();
-                            }
-
-                            @Override
-                            public void onCompleteResponse(ChatResponse response) {
-                                emitter.complete(response);
-                            }
-
-                            @Override
-                            public void onError(Throwable error) {
-                                emitter.fail(error);
-                            }
-                        }))
-                // bounded: a stream whose connection dies without an error would otherwise never end
+        AssistantSettings.Provider configured = models.require(provider);
+        long limit = configured.timeout().toMillis();
+        ChatCompletionRequest body = OpenAiUtils.toOpenAiChatRequest(chat,
+                        (OpenAiChatRequestParameters) chat.parameters(), false, false)
+                .stream(true).streamOptions(StreamOptions.builder().includeUsage(true).build()).build();
+        return http.chatCompletionStream(provider, configured, body, abandonment, partials::incrementAndGet)
+                // the request's timeout bounds each silence; this bounds the whole stream
                 .ifNoItem().after(Duration.ofMillis(limit)).failWith(() -> new ProviderUnavailable(
                         partials.get() > 0 ? INCOMPLETE_STREAM : "timeout", "the stream of '" + provider
                         + "' did not complete within " + limit + " ms", null, null))

@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code Retry-After} a provider sent last, per provider host. langchain4j's exceptions carry the status and the
- * body but not the headers, so {@link RetryAfterFilter} notes the header here as the response passes and
+ * body but not the headers, so {@link ProviderHttp} notes the header here as the response passes and
  * {@link ProviderCall} reads it back when it turns the resulting exception into a {@link ProviderUnavailable}. A
  * rate limit is the provider's state, not one request's, so keying by host is what a client should honour anyway —
  * but only a hint that arrived during the failed call counts: an older one belongs to an earlier response, and
@@ -36,6 +39,24 @@ public class RetryAfterHints {
         }
         Duration left = Duration.between(Instant.now(), hint.notBefore());
         return left.isNegative() ? null : left;
+    }
+
+    /** A {@code Retry-After} value, in seconds (fractions allowed) or as an HTTP date; {@code null} if neither. */
+    static Duration parse(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value.trim()) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException neither) {
+                return null;
+            }
+        }
     }
 
     private static String key(URI uri) {
