@@ -148,5 +148,9 @@ public interface AssistantSettings {
         /** How often the writer drains the queue. */
         @WithDefault("200ms")
         Duration flushInterval();
+
+        /** How long a stopping pod waits for the last entries to be written. */
+        @WithDefault("10s")
+        Duration shutdownTimeout();
     }
 }

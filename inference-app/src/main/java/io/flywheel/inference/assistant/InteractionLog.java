@@ -1,10 +1,12 @@
 package io.flywheel.inference.assistant;
 
+import io.flywheel.inference.StorableText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,6 +52,8 @@ public class InteractionLog {
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final Counter dropped;
     private final Counter written;
+    private Vertx vertx;
+    private long timer;
 
     public InteractionLog(Pool pool, ObjectMapper json, AssistantSettings settings, MeterRegistry registry) {
         this.pool = pool;
@@ -81,11 +85,24 @@ public class InteractionLog {
 
     // a Vert.x timer rather than the scheduler, which does not go below one second
     void startFlushing(@Observes StartupEvent start, Vertx vertx) {
-        vertx.setPeriodic(settings.log().flushInterval().toMillis(), id -> {
+        this.vertx = vertx;
+        timer = vertx.setPeriodic(settings.log().flushInterval().toMillis(), id -> {
             if (flushing.compareAndSet(false, true)) {
                 flush().subscribe().with(done -> flushing.set(false), failure -> flushing.set(false));
             }
         });
+    }
+
+    /** A stopping pod writes what it answered last: feedback on those answers must still find them. */
+    void flushOnShutdown(@Observes ShutdownEvent shutdown) {
+        if (vertx != null) {
+            vertx.cancelTimer(timer);
+        }
+        try {
+            flush().await().atMost(settings.log().shutdownTimeout());
+        } catch (RuntimeException e) {
+            LOG.warnf("shutdown: %d interactions could not be written: %s", queue.size(), e.getMessage());
+        }
     }
 
     /** Writes what is queued, batch after batch, until the queue is empty. */
@@ -138,11 +155,11 @@ public class InteractionLog {
                 .addValue(info.provider())
                 .addValue(i.model())
                 .addValue(info.degraded())
-                .addValue(info.degradedReason())
+                .addValue(StorableText.of(info.degradedReason()))
                 .addValue(info.refused())
                 .addValue(info.groundedness())
-                .addValue(i.question())
-                .addValue(i.answer())
+                .addValue(StorableText.of(i.question()))
+                .addValue(StorableText.of(i.answer()))
                 .addValue(toJson(info.sources()))
                 .addValue(toJson(info.findings()))
                 .addValue(i.promptTokens())

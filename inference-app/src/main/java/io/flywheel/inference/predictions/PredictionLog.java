@@ -1,5 +1,6 @@
 package io.flywheel.inference.predictions;
 
+import io.flywheel.inference.StorableText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.flywheel.shared.data.Feature;
@@ -223,7 +224,7 @@ public class PredictionLog {
                 models[i] = entry.model();
                 versions[i] = entry.version();
                 canary[i] = entry.canary();
-                requestIds[i] = entry.requestId();
+                requestIds[i] = StorableText.of(entry.requestId());
                 features[i] = entry.features()[row];
                 probabilities[i] = entry.probabilities()[row];
                 labels[i] = entry.labels()[row];
@@ -252,7 +253,7 @@ public class PredictionLog {
                 if (value instanceof Double number) {
                     json.writeNumber(number);
                 } else if (value instanceof String text) {
-                    json.writeString(text);
+                    json.writeString(StorableText.of(text));
                 } else {
                     json.writeNull();
                 }

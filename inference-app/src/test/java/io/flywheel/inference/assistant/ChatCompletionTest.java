@@ -72,6 +72,35 @@ class ChatCompletionTest {
     }
 
     @Test
+    void aQuestionWithANulCharacterIsAnsweredAndLoggedWithoutCostingOtherAnswersTheirLog() throws Exception {
+        String nul = given().contentType("application/json").body(QUESTION.replace("sort a list", "sort a\\u0000list"))
+                .when().post("/v1/chat/completions").then().statusCode(200).extract().path("flywheel.answer_id");
+        String plain = given().contentType("application/json").body(QUESTION).when().post("/v1/chat/completions")
+                .then().statusCode(200).extract().path("flywheel.answer_id");
+
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(1));
+        List<String> questions = List.of();
+        try (java.sql.Connection db = io.flywheel.testing.TestDatabase.shared().connect()) {
+            while (questions.size() < 2 && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+                questions = new java.util.ArrayList<>();
+                try (var query = db.prepareStatement("SELECT question FROM inference.interaction "
+                        + "WHERE answer_id IN (?::uuid, ?::uuid) ORDER BY answer_id = ?::uuid DESC")) {
+                    query.setString(1, nul);
+                    query.setString(2, plain);
+                    query.setString(3, nul);
+                    try (var rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            questions.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(questions).containsExactly("How do I sort a\uFFFDlist in Python?", "How do I sort a list in Python?");
+    }
+
+    @Test
     void streamsServerSentEventsEndingWithTheFlywheelObjectAndDone() {
         String body = given().contentType("application/json")
                 .body(QUESTION.replace("}]}", "}],\"stream\":true}"))

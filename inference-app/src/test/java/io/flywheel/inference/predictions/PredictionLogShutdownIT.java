@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged app, stopped the way Kubernetes stops a pod (SIGTERM): every prediction a client received an id for is
  * in {@code inference.prediction} afterwards, although the log had not been written once before the stop, and the
- * serving minutes hold every request and every row binned (the log's last flush bins, the minutes' last flush writes).
+ * serving minutes hold every request and every row binned (the log's last flush bins, the minutes' last flush writes);
+ * likewise every assistant answer is in {@code inference.interaction}, where feedback on it is looked up.
  */
 class PredictionLogShutdownIT {
 
@@ -35,6 +36,7 @@ class PredictionLogShutdownIT {
     private static final String MODEL = "shutdown-credit";
     private static final int REQUESTS = 50;
     private static final int ROWS = 4;
+    private static final int ANSWERS = 5;
 
     @Test
     void aGracefulShutdownWritesEveryPredictionThatWasAnswered() throws Exception {
@@ -46,17 +48,23 @@ class PredictionLogShutdownIT {
             config.put("flywheel.mlops.url", mlops.baseUrl());
             config.put("flywheel.prediction-log.flush-interval", "1h");
             config.put("flywheel.serving-minutes.flush-interval", "1h");
+            config.put("flywheel.assistant.log.flush-interval", "1h");
             AppProcess app = AppProcess.start("inference-app", Path.of("target/quarkus-app/quarkus-run.jar"),
                     AppProcess.freePort(), config, log, READY_WITHIN);
             List<String> ids;
+            List<String> answers;
             try {
                 ids = predict(app.baseUri());
+                answers = ask(app.baseUri());
                 assertThat(logged(ids)).as("nothing written before the stop").isZero();
+                assertThat(answered(answers)).as("no answer written before the stop").isZero();
             } finally {
                 app.stop();
             }
             assertThat(app.isAlive()).isFalse();
             assertThat(logged(ids)).as("written during the graceful shutdown:\n" + app.logTail()).isEqualTo(ids.size());
+            assertThat(answered(answers)).as("answers written during the graceful shutdown:\n" + app.logTail())
+                    .isEqualTo(ANSWERS);
             assertThat(minuteTotals()).as("requests, scored rows, binned rows (a row adds one per feature and one for "
                     + "its prediction)").containsExactly((long) REQUESTS, (long) REQUESTS * ROWS,
                     (long) REQUESTS * ROWS * (LendingClub.SCHEMA.features().size() + 1));
@@ -81,6 +89,32 @@ class PredictionLogShutdownIT {
         }
         assertThat(ids).hasSize(REQUESTS * ROWS);
         return ids;
+    }
+
+    /** Assistant questions (answered extractively: this app has no provider), by answer id. */
+    private static List<String> ask(URI base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < ANSWERS; i++) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                    .timeout(Duration.ofMinutes(1)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":"
+                            + "\"How do I sort a list, take " + i + "?\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            answers.add(json.readTree(answer.body()).path("flywheel").path("answer_id").asText());
+        }
+        return answers;
+    }
+
+    private static int answered(List<String> answers) throws Exception {
+        try (Connection db = TestDatabase.shared().connect(); Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("SELECT count(*) FROM inference.interaction WHERE answer_id::text IN "
+                     + "('" + String.join("','", answers) + "')")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static List<Long> minuteTotals() throws Exception {

@@ -112,6 +112,39 @@ class PredictionLogTest {
     }
 
     @Test
+    void textPostgresCannotStoreDoesNotCostTheRowsLoggedWithIt() throws Exception {
+        // NUL in a category and in the request id: PostgreSQL refuses it in text and jsonb
+        var hostile = LendingClub.request(20).put("id", "nul\u0000id");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) findInput(hostile, "term")).putArray("data")
+                .add("36\u0000months \ud83d\ude00");
+        JsonPath hostileAnswer = Await.exactly(given().contentType("application/json").body(LendingClub.json(hostile))
+                .when().post("/v2/models/" + MODEL + "/infer").then().statusCode(200).extract().asString());
+        List<String> ids = new ArrayList<>(predictionIds(hostileAnswer));
+        ids.addAll(predictionIds(infer(21, 22)));
+
+        try (Connection db = TestDatabase.shared().connect()) {
+            awaitRows(db, ids);
+            try (Statement query = db.createStatement(); ResultSet row = query.executeQuery(
+                    "SELECT request_id, features->>'term' AS term FROM inference.prediction WHERE prediction_id = '"
+                            + ids.get(0) + "'")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("request_id")).isEqualTo("nul\uFFFDid");
+                assertThat(row.getString("term")).isEqualTo("36\uFFFDmonths \ud83d\ude00");
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode findInput(
+            com.fasterxml.jackson.databind.node.ObjectNode request, String name) {
+        for (var input : request.get("inputs")) {
+            if (input.get("name").asText().equals(name)) {
+                return input;
+            }
+        }
+        throw new AssertionError("no input " + name);
+    }
+
+    @Test
     void aFullBufferDropsAndCountsWithoutWaitingAndWritesWhatItKept() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PredictionLog tiny = new PredictionLog(pool, settings(3), registry, minutes);
