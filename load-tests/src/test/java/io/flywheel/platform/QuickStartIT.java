@@ -57,7 +57,8 @@ class QuickStartIT {
 
             interrupt(launcher);
 
-            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
+            boolean stopped = launcher.waitFor(90, TimeUnit.SECONDS);
+            assertThat(stopped).as("launcher stopped within 90 s%n%s", logs(home)).isTrue();
             assertThat(startedProcesses).noneMatch(QuickStartIT::running);
             assertThat(List.of(inference, mlops, database)).noneMatch(QuickStartIT::listening);
         } finally {
@@ -90,6 +91,21 @@ class QuickStartIT {
             Thread.sleep(200);
         }
         assertThat(Files.readString(log)).contains(text);
+    }
+
+    /** The launcher's output and the end of each app's log, to tell from a failed run what hung. */
+    private static String logs(Path home) throws IOException {
+        StringBuilder all = new StringBuilder("--- launcher.log\n").append(Files.readString(home.resolve("launcher.log")));
+        for (String app : List.of("mlops-app", "inference-app")) {
+            Path log = home.resolve("logs").resolve(app + ".log");
+            if (Files.exists(log)) {
+                List<String> lines = Files.readAllLines(log);
+                all.append("--- ").append(app).append(".log (last 40 lines)\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())))
+                        .append('\n');
+            }
+        }
+        return all.toString();
     }
 
     private static ProcessHandle postmaster(Path home) throws IOException {
