@@ -38,6 +38,7 @@ import java.util.function.IntFunction;
  * fake OpenAI server and the packaged inference-app (JVM) on a real PostgreSQL, then measures with one sequential
  * client: the provider alone, the gateway without retrieval, the gateway with retrieval on a repeated question (query
  * embedding cache hit) and on new questions (the in-process embedding runs), and the throughput of 16 clients.
+ * {@code -Dbench.stream=true} measures streamed requests (to the provider and to the gateway) instead.
  * With {@code -Dbench.baseline=<another build's quarkus-run.jar>} it compares instead: the provider, this build's
  * gateway and the other build's gateway, requests alternated between the three (order rotating), so that all three
  * share whatever else the machine is doing — on a busy machine the only fair comparison. {@code -Dbench.baseline=same}
@@ -59,8 +60,10 @@ public final class GatewayOverhead {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
     private static final Path JAR = Path.of("inference-app", "target", "quarkus-app", "quarkus-run.jar");
+    /** {@code -Dbench.stream=true}: every request, to the provider and to the gateway, asks for a stream. */
+    private static final String STREAM = Boolean.getBoolean("bench.stream") ? ",\"stream\":true" : "";
     private static final String BODY = "{\"model\":\"assistant\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}],"
-            + "\"max_tokens\":64}";
+            + "\"max_tokens\":64" + STREAM + "}";
     private static final String REPEATED = "How do I sort a list in Python?";
     private static final String BASELINE = System.getProperty("bench.baseline");
     private static final String CANDIDATE_CONFIG = "bench.app.";
@@ -77,7 +80,10 @@ public final class GatewayOverhead {
             fake.answering("primary", FakeOpenAi.Answering.ECHO);
             URI direct = URI.create(fake.baseUrl("primary") + "/chat/completions");
             String providerBody = "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"Answer.\"},"
-                    + "{\"role\":\"user\",\"content\":\"" + REPEATED + "\"}],\"max_tokens\":64}";
+                    + "{\"role\":\"user\",\"content\":\"" + REPEATED + "\"}],\"max_tokens\":64" + STREAM + "}";
+            if (!STREAM.isEmpty()) {
+                System.out.println("every request streamed (the whole stream read)");
+            }
             System.out.println("| measurement | p50 ms | p99 ms | mean ms |");
             System.out.println("|---|---|---|---|");
             if (BASELINE != null) {
@@ -224,12 +230,17 @@ public final class GatewayOverhead {
         return done.get() / (double) THROUGHPUT_RUN.toSeconds();
     }
 
-    private void send(URI uri, String body) throws IOException, InterruptedException {
+    private String send(URI uri, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
         }
+        // a degraded answer (the provider's was refused or failed) would measure another path than the one meant
+        if (response.body().contains("\"degraded\":true")) {
+            throw new IllegalStateException(uri + " answered degraded, not from the provider: " + response.body());
+        }
+        return response.body();
     }
 
     private static void report(String what, double[] sorted) {
