@@ -1,8 +1,8 @@
 package io.flywheel.inference.assistant;
 
-import io.flywheel.inference.StorableText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flywheel.inference.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

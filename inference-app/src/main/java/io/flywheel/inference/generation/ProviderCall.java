@@ -13,7 +13,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.internal.OpenAiUtils;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import dev.langchain4j.model.openai.internal.shared.StreamOptions;
 import dev.langchain4j.model.output.TokenUsage;
 import io.flywheel.inference.assistant.AssistantSettings;
@@ -102,23 +101,12 @@ public class ProviderCall {
      * sent by {@link ProviderHttp} on the event loop.
      */
     private Uni<ChatResponse> completed(String provider, ChatRequest chat, Abandonment abandonment) {
-        ChatCompletionRequest body = OpenAiUtils.toOpenAiChatRequest(chat,
-                (OpenAiChatRequestParameters) chat.parameters(), false, false).build();
-        return http.chatCompletion(provider, models.require(provider), body, abandonment)
-                .map(ProviderCall::toChatResponse);
+        return http.chatCompletion(provider, models.require(provider), openAiRequest(chat).build(), abandonment);
     }
 
-    static ChatResponse toChatResponse(ChatCompletionResponse response) {
-        if (response.choices() == null || response.choices().isEmpty()) {
-            throw new InternalServerException("the response has no choices");
-        }
-        return ChatResponse.builder()
-                .aiMessage(OpenAiUtils.aiMessageFrom(response))
-                .tokenUsage(OpenAiUtils.tokenUsageFrom(response.usage()))
-                .finishReason(OpenAiUtils.finishReasonFrom(response.choices().get(0).finishReason()))
-                .modelName(response.model())
-                .id(response.id())
-                .build();
+    /** The OpenAI request langchain4j's OpenAI models would send for the chat (no strict tools or JSON schema). */
+    private static ChatCompletionRequest.Builder openAiRequest(ChatRequest chat) {
+        return OpenAiUtils.toOpenAiChatRequest(chat, (OpenAiChatRequestParameters) chat.parameters(), false, false);
     }
 
     /**
@@ -129,8 +117,7 @@ public class ProviderCall {
         AtomicInteger partials = new AtomicInteger();
         AssistantSettings.Provider configured = models.require(provider);
         long limit = configured.timeout().toMillis();
-        ChatCompletionRequest body = OpenAiUtils.toOpenAiChatRequest(chat,
-                        (OpenAiChatRequestParameters) chat.parameters(), false, false)
+        ChatCompletionRequest body = openAiRequest(chat)
                 .stream(true).streamOptions(StreamOptions.builder().includeUsage(true).build()).build();
         return http.chatCompletionStream(provider, configured, body, abandonment, partials::incrementAndGet)
                 // the request's timeout bounds each silence; this bounds the whole stream

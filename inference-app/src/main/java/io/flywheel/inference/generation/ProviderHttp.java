@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiStreamingResponseBuilder;
+import dev.langchain4j.model.openai.internal.OpenAiUtils;
+import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import io.flywheel.inference.assistant.AssistantSettings;
 import io.smallrye.mutiny.Uni;
@@ -67,8 +69,8 @@ public class ProviderHttp {
      * completion, Vert.x's exceptions for a connection that fails or a provider that goes quiet for its timeout —
      * or that was reset because the answer was {@linkplain Abandonment abandoned}.
      */
-    public Uni<ChatCompletionResponse> chatCompletion(String name, AssistantSettings.Provider provider,
-                                                      ChatCompletionRequest body, Abandonment abandonment) {
+    public Uni<ChatResponse> chatCompletion(String name, AssistantSettings.Provider provider,
+                                            ChatCompletionRequest body, Abandonment abandonment) {
         Endpoint endpoint = endpoints.computeIfAbsent(name, ignored -> endpoint(provider));
         return send(endpoint, provider, body, "application/json", abandonment)
                 .chain(response -> bounded(response).map(answer -> completion(endpoint, response, answer)));
@@ -87,8 +89,7 @@ public class ProviderHttp {
         return send(endpoint, provider, body, "text/event-stream", abandonment).chain(response -> {
             String type = String.valueOf(response.getHeader("Content-Type"));
             if (!isOk(response) || !type.startsWith("text/event-stream")) {
-                return bounded(response).map(answer -> ProviderCall.toChatResponse(
-                        completion(endpoint, response, answer)));
+                return bounded(response).map(answer -> completion(endpoint, response, answer));
             }
             return assembled(response, onPiece);
         });
@@ -169,7 +170,7 @@ public class ProviderHttp {
         return response.statusCode() >= OK_FROM && response.statusCode() <= OK_TO;
     }
 
-    private ChatCompletionResponse completion(Endpoint endpoint, HttpClientResponse response, Buffer body) {
+    private ChatResponse completion(Endpoint endpoint, HttpClientResponse response, Buffer body) {
         int status = response.statusCode();
         if (!isOk(response)) {
             Duration wait = RetryAfterHints.parse(response.getHeader("Retry-After"));
@@ -179,10 +180,24 @@ public class ProviderHttp {
             throw new HttpException(status, body.toString());
         }
         try {
-            return JSON.readValue(body.getBytes(), ChatCompletionResponse.class);
+            return toChatResponse(JSON.readValue(body.getBytes(), ChatCompletionResponse.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The completion as langchain4j's answer, converted as {@code OpenAiChatModel} does. */
+    private static ChatResponse toChatResponse(ChatCompletionResponse response) {
+        if (response.choices() == null || response.choices().isEmpty()) {
+            throw new InternalServerException("the response has no choices");
+        }
+        return ChatResponse.builder()
+                .aiMessage(OpenAiUtils.aiMessageFrom(response))
+                .tokenUsage(OpenAiUtils.tokenUsageFrom(response.usage()))
+                .finishReason(OpenAiUtils.finishReasonFrom(response.choices().get(0).finishReason()))
+                .modelName(response.model())
+                .id(response.id())
+                .build();
     }
 
     private static Uni<Buffer> bounded(HttpClientResponse response) {

@@ -1,8 +1,8 @@
 package io.flywheel.inference.predictions;
 
-import io.flywheel.inference.StorableText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.flywheel.inference.StorableText;
 import io.flywheel.shared.data.Feature;
 import io.flywheel.shared.data.FeatureSchema;
 import io.flywheel.shared.drift.ReferenceStatistics;
